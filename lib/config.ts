@@ -1,0 +1,161 @@
+import * as v from 'valibot';
+
+/** Requests per second and burst, as API Gateway applies them to a route key. */
+export interface ThrottleSettings {
+  /** Steady-state requests per second. */
+  readonly rateLimit: number;
+  /** Requests allowed at once above the steady rate. */
+  readonly burstLimit: number;
+}
+
+/** How long a warm function keeps a CMS answer, per kind of answer. */
+export interface CacheSettings {
+  /** Seconds a found share page is served from memory (and `max-age`). */
+  readonly sharePageTtlSeconds: number;
+  /** Seconds an unknown slug is remembered as not found. */
+  readonly sharePageNotFoundTtlSeconds: number;
+}
+
+/**
+ * Everything that differs between stages. Read from `cdk.json` context
+ * (`stages.<name>`) over {@link DEFAULT_STAGE_CONFIG}; the stack, the local
+ * emulator and the tests all take one of these.
+ */
+export interface StageConfig {
+  /** Stage name, used in stack names, tags and the function environment. */
+  readonly stage: string;
+  /**
+   * Browser origins the API answers CORS preflights for.
+   * @default ['https://marchcroft.com', 'https://www.marchcroft.com']
+   */
+  readonly corsAllowedOrigins: readonly string[];
+  /**
+   * Base URL of the Strapi CMS; its REST API lives under `/api`.
+   * @default 'https://marchcroft.com'
+   */
+  readonly cmsUrl: string;
+  /**
+   * Name of the Secrets Manager secret that holds the CMS API token.
+   * @default 'prod/marchcroft/secrets'
+   */
+  readonly cmsSecretName: string;
+  /**
+   * Key of the token inside a JSON secret; empty for a plain-string secret.
+   * @default 'NEXT_PUBLIC_API_KEY'
+   */
+  readonly cmsSecretKey: string;
+  /**
+   * Time budget in milliseconds for one CMS call, its retry included.
+   * @default 3000
+   */
+  readonly cmsTimeoutMs: number;
+  /**
+   * Public URL of the website that share pages send people on to.
+   * @default 'https://marchcroft.com'
+   */
+  readonly siteUrl: string;
+  /**
+   * Public base URL of this API (a custom domain). Share pages name their own
+   * URL in `og:url`; without this they take the request's domain.
+   * @default - the domain of each request
+   */
+  readonly publicApiUrl?: string;
+  /**
+   * Stage-wide default throttle for every route.
+   * @default { rateLimit: 50, burstLimit: 100 }
+   */
+  readonly throttle: ThrottleSettings;
+  /**
+   * Days that function and access logs are kept; one of CloudWatch's allowed values.
+   * @default 30
+   */
+  readonly logRetentionDays: number;
+  /** @default { sharePageTtlSeconds: 300, sharePageNotFoundTtlSeconds: 60 } */
+  readonly cache: CacheSettings;
+}
+
+export const DEFAULT_STAGE_CONFIG: Omit<StageConfig, 'stage'> = {
+  corsAllowedOrigins: ['https://marchcroft.com', 'https://www.marchcroft.com'],
+  cmsUrl: 'https://marchcroft.com',
+  cmsSecretName: 'prod/marchcroft/secrets',
+  cmsSecretKey: 'NEXT_PUBLIC_API_KEY',
+  cmsTimeoutMs: 3000,
+  siteUrl: 'https://marchcroft.com',
+  throttle: { rateLimit: 50, burstLimit: 100 },
+  logRetentionDays: 30,
+  cache: { sharePageTtlSeconds: 300, sharePageNotFoundTtlSeconds: 60 },
+};
+
+/** The values CloudWatch Logs accepts as a retention period, in days. */
+const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const httpUrl = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'must be an http(s) URL'), v.transform(stripTrailingSlash));
+const positiveInteger = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+const throttleSchema = v.object({ rateLimit: positiveInteger, burstLimit: positiveInteger });
+
+/** Overrides a stage may set in `cdk.json`; unknown keys are refused so a typo fails the synth. */
+const stageOverridesSchema = v.strictObject({
+  corsAllowedOrigins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+$/, 'must be an origin: scheme and host, no path'))), v.minLength(1))),
+  cmsUrl: v.optional(httpUrl),
+  cmsSecretName: v.optional(v.pipe(v.string(), v.minLength(1))),
+  cmsSecretKey: v.optional(v.string()),
+  cmsTimeoutMs: v.optional(v.pipe(positiveInteger, v.maxValue(8000, 'must leave the function time to answer within its 10 s timeout'))),
+  siteUrl: v.optional(httpUrl),
+  publicApiUrl: v.optional(httpUrl),
+  throttle: v.optional(throttleSchema),
+  logRetentionDays: v.optional(v.picklist(LOG_RETENTION_DAYS, `must be one of ${LOG_RETENTION_DAYS.join(', ')}`)),
+  cache: v.optional(v.partial(v.strictObject({ sharePageTtlSeconds: positiveInteger, sharePageNotFoundTtlSeconds: positiveInteger }))),
+});
+
+export type StageOverrides = v.InferInput<typeof stageOverridesSchema>;
+
+/**
+ * The configuration of one stage: defaults, then the stage's overrides.
+ * Throws, naming the offending key, when an override is invalid.
+ */
+export function resolveStageConfig(stage: string, overrides: unknown = {}): StageConfig {
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) {
+    throw new Error(`Invalid stage name "${stage}": use lower-case letters, digits and hyphens, starting with a letter.`);
+  }
+  const result = v.safeParse(stageOverridesSchema, overrides ?? {});
+  if (!result.success) {
+    const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+    throw new Error(`Invalid configuration for stage "${stage}": ${problems.join('; ')}`);
+  }
+  const { cache, ...rest } = result.output;
+  return {
+    ...DEFAULT_STAGE_CONFIG,
+    ...rest,
+    stage,
+    cache: { ...DEFAULT_STAGE_CONFIG.cache, ...cache },
+  };
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** The part of a CDK context (or of `cdk.json`'s `context`) that selects and configures a stage. */
+export interface StageContext {
+  /** `-c stage=prod`. */
+  readonly stage?: unknown;
+  /** `stages` in `cdk.json`: overrides per stage name. */
+  readonly stages?: unknown;
+}
+
+/**
+ * Picks the stage named by the context (default `dev`) and resolves its
+ * configuration. Only stages listed under `stages` exist, so a typo such as
+ * `-c stage=prdo` fails instead of deploying a new stage.
+ */
+export function stageConfigFromContext(context: StageContext): StageConfig {
+  const stage = context.stage ?? 'dev';
+  const stages = (context.stages ?? {}) as Record<string, unknown>;
+  if (typeof stage !== 'string' || !Object.hasOwn(stages, stage)) {
+    throw new Error(`Unknown stage "${String(stage)}": cdk.json defines ${Object.keys(stages).join(', ') || 'no stages'}.`);
+  }
+  return resolveStageConfig(stage, stages[stage]);
+}
