@@ -55,6 +55,11 @@ export interface StageConfig {
    */
   readonly siteUrl: string;
   /**
+   * Image of a share page whose case study has none that crawlers show.
+   * @default '<siteUrl>/og-image.png'
+   */
+  readonly defaultShareImageUrl: string;
+  /**
    * Public base URL of this API (a custom domain). Share pages name their own
    * URL in `og:url`; without this they take the request's domain.
    * @default - the domain of each request
@@ -74,7 +79,7 @@ export interface StageConfig {
   readonly cache: CacheSettings;
 }
 
-export const DEFAULT_STAGE_CONFIG: Omit<StageConfig, 'stage'> = {
+export const DEFAULT_STAGE_CONFIG: Omit<StageConfig, 'stage' | 'defaultShareImageUrl'> = {
   corsAllowedOrigins: ['https://marchcroft.com', 'https://www.marchcroft.com'],
   cmsUrl: 'https://marchcroft.com',
   cmsSecretName: 'prod/marchcroft/secrets',
@@ -104,6 +109,7 @@ const stageOverridesSchema = v.strictObject({
   cmsSecretKey: v.optional(v.string()),
   cmsTimeoutMs: v.optional(v.pipe(positiveInteger, v.maxValue(8000, 'must leave the function time to answer within its 10 s timeout'))),
   siteUrl: v.optional(httpUrl),
+  defaultShareImageUrl: v.optional(httpUrl),
   publicApiUrl: v.optional(httpUrl),
   throttle: v.optional(throttleSchema),
   logRetentionDays: v.optional(v.picklist(LOG_RETENTION_DAYS, `must be one of ${LOG_RETENTION_DAYS.join(', ')}`)),
@@ -126,8 +132,10 @@ export function resolveStageConfig(stage: string, overrides: unknown = {}): Stag
     throw new Error(`Invalid configuration for stage "${stage}": ${problems.join('; ')}`);
   }
   const { cache, ...rest } = result.output;
+  const siteUrl = rest.siteUrl ?? DEFAULT_STAGE_CONFIG.siteUrl;
   return {
     ...DEFAULT_STAGE_CONFIG,
+    defaultShareImageUrl: `${siteUrl}/og-image.png`,
     ...rest,
     stage,
     cache: { ...DEFAULT_STAGE_CONFIG.cache, ...cache },

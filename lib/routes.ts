@@ -85,6 +85,7 @@ export const ROUTES = defineRoutes([
     needs: ['cms'],
     environment: (config) => ({
       SITE_URL: config.siteUrl,
+      DEFAULT_SHARE_IMAGE_URL: config.defaultShareImageUrl,
       ...(config.publicApiUrl ? { PUBLIC_API_URL: config.publicApiUrl } : {}),
       SHARE_PAGE_TTL_SECONDS: String(config.cache.sharePageTtlSeconds),
       SHARE_PAGE_NOT_FOUND_TTL_SECONDS: String(config.cache.sharePageNotFoundTtlSeconds),

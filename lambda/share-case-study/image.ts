@@ -1,0 +1,70 @@
+import type { Media, MediaFormat } from '../shared/cms/strapi';
+
+/** An image for `og:image`: an absolute http(s) URL and what is known about it. */
+export interface ShareImage {
+  readonly url: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly alt?: string;
+}
+
+/** WhatsApp drops preview images above about 300 KB; Strapi gives sizes in KB. */
+export const MAX_SHARE_IMAGE_KB = 300;
+
+// The types every major crawler shows.
+const SHOWN_TYPES = /^image\/(jpeg|png|gif)$/;
+const SHOWN_EXTENSIONS = /\.(jpe?g|png|gif)$/i;
+
+/**
+ * Picks the rendition of a CMS image that crawlers will show: the original
+ * when it is small enough, else Strapi's `large`, `medium` or `small` format,
+ * else an oversized original; only JPEG, PNG or GIF, only at a URL that
+ * resolves to http(s). Undefined when none fits.
+ */
+export function chooseShareImage(media: Media | undefined, cmsOrigin: string): ShareImage | undefined {
+  if (!media) return undefined;
+  const formats = media.formats ?? {};
+  const candidates: MediaFormat[] = [media, formats.large, formats.medium, formats.small].filter(
+    (rendition): rendition is MediaFormat => rendition !== undefined,
+  );
+  const shown = candidates
+    .map((rendition) => ({ rendition, url: absoluteMediaUrl(rendition.url, cmsOrigin) }))
+    .filter(({ rendition, url }) => url !== undefined && isShownType(rendition, url));
+  const chosen = shown.find(({ rendition }) => (rendition.size ?? 0) <= MAX_SHARE_IMAGE_KB) ?? shown[0];
+  if (!chosen?.url) return undefined;
+  return {
+    url: chosen.url,
+    width: positive(chosen.rendition.width),
+    height: positive(chosen.rendition.height),
+    alt: media.alternativeText?.trim() || undefined,
+  };
+}
+
+/**
+ * A media URL as an absolute http(s) URL without query or fragment:
+ * `/uploads/x.png` joins the CMS origin, `//host/x.png` gets `https:`,
+ * anything else that is not http(s) (`javascript:`, `data:`, a bare path) is refused.
+ */
+export function absoluteMediaUrl(url: string, cmsOrigin: string): string | undefined {
+  const trimmed = url.trim();
+  let resolved: URL;
+  try {
+    if (trimmed.startsWith('//')) resolved = new URL(`https:${trimmed}`);
+    else if (trimmed.startsWith('/')) resolved = new URL(trimmed, cmsOrigin);
+    else resolved = new URL(trimmed);
+  } catch {
+    return undefined;
+  }
+  if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return undefined;
+  resolved.search = '';
+  resolved.hash = '';
+  return resolved.href;
+}
+
+function isShownType(rendition: MediaFormat, url: string): boolean {
+  return rendition.mime ? SHOWN_TYPES.test(rendition.mime) : SHOWN_EXTENSIONS.test(new URL(url).pathname);
+}
+
+function positive(value: number | null | undefined): number | undefined {
+  return value && value > 0 ? Math.round(value) : undefined;
+}

@@ -1,0 +1,9 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+
+/**
+ * The one Logger and the one Metrics of a function. Service name, namespace
+ * and log level come from the POWERTOOLS_* variables the stack sets.
+ */
+export const logger = new Logger();
+export const metrics = new Metrics();

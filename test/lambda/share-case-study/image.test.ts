@@ -1,0 +1,73 @@
+import { absoluteMediaUrl, chooseShareImage } from '../../../lambda/share-case-study/image';
+import type { Media } from '../../../lambda/shared/cms/strapi';
+
+const CMS = 'https://cms.example.com';
+
+describe('absoluteMediaUrl', () => {
+  it.each([
+    ['/uploads/hero.png', 'https://cms.example.com/uploads/hero.png'],
+    ['/uploads/hero.png?updated=123#x', 'https://cms.example.com/uploads/hero.png'],
+    ['//cdn.example.com/a.png', 'https://cdn.example.com/a.png'],
+    ['https://images.example.com/a.jpg?w=1', 'https://images.example.com/a.jpg'],
+    ['http://images.example.com/a.jpg', 'http://images.example.com/a.jpg'],
+    ['  /uploads/spaced.png ', 'https://cms.example.com/uploads/spaced.png'],
+  ])('makes %j absolute as %j', (input, expected) => {
+    expect(absoluteMediaUrl(input, CMS)).toBe(expected);
+  });
+
+  it.each(['javascript:alert(1)', 'data:image/png;base64,AAAA', 'uploads/relative.png', 'ftp://x.example/a.png', '', 'https://'])(
+    'refuses %j',
+    (input) => {
+      expect(absoluteMediaUrl(input, CMS)).toBeUndefined();
+    },
+  );
+});
+
+function media(overrides: Partial<Media>): Media {
+  return { url: '/uploads/original.jpg', mime: 'image/jpeg', size: 120, width: 1600, height: 900, alternativeText: 'Team at work', ...overrides };
+}
+
+describe('chooseShareImage', () => {
+  it('takes a small original with its size and alt text', () => {
+    expect(chooseShareImage(media({}), CMS)).toEqual({
+      url: 'https://cms.example.com/uploads/original.jpg',
+      width: 1600,
+      height: 900,
+      alt: 'Team at work',
+    });
+  });
+
+  it('takes the large format when the original is over 300 KB', () => {
+    const image = media({ size: 1843.2, formats: { large: { url: '/uploads/large_original.jpg', mime: 'image/jpeg', size: 210, width: 1000, height: 563 } } });
+    expect(chooseShareImage(image, CMS)).toEqual({ url: 'https://cms.example.com/uploads/large_original.jpg', width: 1000, height: 563, alt: 'Team at work' });
+  });
+
+  it('keeps an oversized original when no smaller rendition exists', () => {
+    expect(chooseShareImage(media({ size: 900 }), CMS)?.url).toBe('https://cms.example.com/uploads/original.jpg');
+  });
+
+  it('passes over a WebP original for a JPEG format', () => {
+    const image = media({ url: '/uploads/a.webp', mime: 'image/webp', formats: { medium: { url: '/uploads/medium_a.jpg', mime: 'image/jpeg', size: 60, width: 750, height: 422 } } });
+    expect(chooseShareImage(image, CMS)?.url).toBe('https://cms.example.com/uploads/medium_a.jpg');
+  });
+
+  it.each([
+    ['an SVG', media({ url: '/uploads/a.svg', mime: 'image/svg+xml' })],
+    ['a javascript: URL', media({ url: 'javascript:alert(1)' })],
+    ['a file without a known type', media({ url: '/uploads/a', mime: null })],
+  ])('has nothing to offer for %s', (_, image) => {
+    expect(chooseShareImage(image, CMS)).toBeUndefined();
+  });
+
+  it('falls back on the file extension when the CMS gives no mime type', () => {
+    expect(chooseShareImage(media({ url: '//cdn.example.com/a.PNG', mime: undefined }), CMS)?.url).toBe('https://cdn.example.com/a.PNG');
+  });
+
+  it('leaves out sizes and alt text that are not known', () => {
+    expect(chooseShareImage(media({ width: null, height: 0, alternativeText: '  ' }), CMS)).toEqual({ url: 'https://cms.example.com/uploads/original.jpg' });
+  });
+
+  it('has nothing for no image', () => {
+    expect(chooseShareImage(undefined, CMS)).toBeUndefined();
+  });
+});

@@ -1,0 +1,55 @@
+import { MemoryCache } from '../../../lambda/shared/cache';
+
+describe('MemoryCache', () => {
+  let now: number;
+  const clock = () => now;
+  beforeEach(() => {
+    now = 1_000_000;
+  });
+
+  it('answers a value as fresh within its time to live', () => {
+    const cache = new MemoryCache<string>({ now: clock });
+    cache.set('a', 'A', 60);
+    now += 59_999;
+    expect(cache.get('a')).toEqual({ value: 'A', fresh: true });
+  });
+
+  it('keeps a value past its time to live, as stale', () => {
+    const cache = new MemoryCache<string>({ now: clock });
+    cache.set('a', 'A', 60);
+    now += 60_000;
+    expect(cache.get('a')).toEqual({ value: 'A', fresh: false });
+  });
+
+  it('answers nothing for a key it never held', () => {
+    expect(new MemoryCache<string>().get('missing')).toBeUndefined();
+  });
+
+  it('evicts the least recently used entry beyond its size', () => {
+    const cache = new MemoryCache<string>({ maxEntries: 2, now: clock });
+    cache.set('a', 'A', 60);
+    cache.set('b', 'B', 60);
+    cache.get('a');
+    cache.set('c', 'C', 60);
+    expect([cache.get('a')?.value, cache.get('b')?.value, cache.get('c')?.value]).toEqual(['A', undefined, 'C']);
+  });
+
+  it('shares one load between concurrent callers of the same key', async () => {
+    const cache = new MemoryCache<string>();
+    let calls = 0;
+    const load = async () => {
+      calls += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return 'A';
+    };
+    const results = await Promise.all(Array.from({ length: 10 }, () => cache.loadOnce('a', load)));
+    expect(results).toEqual(Array(10).fill('A'));
+    expect(calls).toBe(1);
+  });
+
+  it('loads again once a failed load has settled', async () => {
+    const cache = new MemoryCache<string>();
+    await expect(cache.loadOnce('a', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    await expect(cache.loadOnce('a', async () => 'A')).resolves.toBe('A');
+  });
+});
