@@ -1,0 +1,261 @@
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnApi, CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnRole } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
+import { type StageConfig } from '../../lib/config';
+import { FUNCTION_SETTINGS, functionEnvironment } from '../../lib/function-settings';
+import { MarchcroftApiStack } from '../../lib/marchcroft-api-stack';
+import { defineRoutes, ROUTES, routeKeys } from '../../lib/routes';
+import { cdkJsonStageConfig, ENV, FIXTURE_ENTRY, iamStatementCount, newApp, wildcardGrants } from './support';
+
+interface Synthesized {
+  readonly config: StageConfig;
+  readonly stack: MarchcroftApiStack;
+  readonly template: Template;
+  readonly resources: Record<string, any>;
+}
+
+function synthesize(config: StageConfig): Synthesized {
+  const stack = new MarchcroftApiStack(newApp(), `MarchcroftApi-${config.stage}`, { config, env: ENV });
+  const template = Template.fromStack(stack);
+  return { config, stack, template, resources: template.toJSON().Resources };
+}
+
+const ids = ({ stack }: Synthesized, routeId: string) => {
+  const apiFunction = stack.functions.get(routeId);
+  if (!apiFunction) throw new Error(`No function for route ${routeId}`);
+  return {
+    fn: stack.getLogicalId(apiFunction.fn.node.defaultChild as CfnFunction),
+    role: stack.getLogicalId(apiFunction.role.node.defaultChild as CfnRole),
+    logGroup: stack.getLogicalId(apiFunction.logGroup.node.defaultChild as CfnLogGroup),
+  };
+};
+
+const routeByKey = ({ resources }: Synthesized, key: string) =>
+  Object.entries(resources).find(([, resource]) => resource.Type === 'AWS::ApiGatewayV2::Route' && resource.Properties.RouteKey === key);
+
+describe('MarchcroftApiStack', () => {
+  // Both stages as `bin/` builds them from the real cdk.json, each synthesized once for every read-only assertion.
+  const stages = {} as Record<'dev' | 'prod', Synthesized>;
+  beforeAll(() => {
+    stages.dev = synthesize(cdkJsonStageConfig('dev'));
+    stages.prod = synthesize(cdkJsonStageConfig('prod'));
+  });
+  const each = it.each(['dev', 'prod'] as const);
+
+  each('synthesizes %s from cdk.json without errors or warnings', (stage) => {
+    const { stack } = stages[stage];
+    Annotations.fromStack(stack).hasNoError('*', Match.anyValue());
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+
+  each('has a route for every key of the table (%s)', (stage) => {
+    const synthesized = stages[stage];
+    const keys = ROUTES.flatMap(routeKeys);
+    for (const key of keys) expect(routeByKey(synthesized, key)).toBeDefined();
+    synthesized.template.resourceCountIs('AWS::ApiGatewayV2::Route', keys.length);
+  });
+
+  it('serves every route through its own Lambda proxy integration, payload 2.0, shared by the share page keys', () => {
+    const synthesized = stages.dev;
+    synthesized.template.resourceCountIs('AWS::ApiGatewayV2::Integration', ROUTES.length);
+    synthesized.template.resourcePropertiesCountIs('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' }, ROUTES.length);
+    const targets = ['GET /share/casestudies/{slug}', 'HEAD /share/casestudies/{slug}'].map((key) => routeByKey(synthesized, key)?.[1].Properties.Target);
+    expect(targets[0]).toEqual(targets[1]);
+    const integration = synthesized.resources[targets[0]['Fn::Join'][1][1].Ref];
+    expect(integration.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [ids(synthesized, 'ShareCaseStudy').fn, 'Arn'] });
+  });
+
+  each('answers CORS preflights for the origins of %s', (stage) => {
+    const { template, config } = stages[stage];
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: { AllowOrigins: [...config.corsAllowedOrigins], AllowMethods: ['GET', 'HEAD'], AllowHeaders: ['accept', 'content-type'], MaxAge: 3600 },
+    });
+  });
+
+  each('deploys one `$default` stage for %s, throttled by its config and by each throttled route', (stage) => {
+    const synthesized = stages[stage];
+    const { config, stack, resources, template } = synthesized;
+    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    const resource = resources[stack.getLogicalId(stack.api.stage.node.defaultChild as CfnStage)];
+    expect(resource.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: config.throttle.rateLimit, ThrottlingBurstLimit: config.throttle.burstLimit, DetailedMetricsEnabled: true },
+    });
+    const throttled = ROUTES.filter((route) => route.throttle);
+    expect(throttled.length).toBeGreaterThan(0);
+    const expected = Object.fromEntries(
+      throttled.flatMap((route) =>
+        routeKeys(route).map((key) => [key, { ThrottlingRateLimit: route.throttle?.rateLimit, ThrottlingBurstLimit: route.throttle?.burstLimit, DetailedMetricsEnabled: true }]),
+      ),
+    );
+    expect(resource.Properties.RouteSettings).toEqual(expected);
+    for (const key of Object.keys(expected)) expect(resource.DependsOn).toContain(routeByKey(synthesized, key)?.[0]);
+  });
+
+  it('logs every request as JSON, with its request id, to the access log group', () => {
+    const { stack, resources } = stages.dev;
+    const settings = resources[stack.getLogicalId(stack.api.stage.node.defaultChild as CfnStage)].Properties.AccessLogSettings;
+    expect(settings.DestinationArn).toEqual({ 'Fn::GetAtt': [stack.getLogicalId(stack.api.accessLogGroup.node.defaultChild as CfnLogGroup), 'Arn'] });
+    expect(JSON.parse(settings.Format)).toHaveProperty('requestId', '$context.requestId');
+  });
+
+  describe.each(ROUTES.map((route) => [route.id, route] as const))('function of route %s', (routeId, route) => {
+    each('runs the house settings with its own environment and log group (%s)', (stage) => {
+      const synthesized = stages[stage];
+      const { fn, logGroup } = ids(synthesized, routeId);
+      const properties = synthesized.resources[fn].Properties;
+      expect(properties).toMatchObject({
+        Runtime: FUNCTION_SETTINGS.runtime,
+        Architectures: [FUNCTION_SETTINGS.architecture],
+        MemorySize: 256,
+        Timeout: 10,
+        Handler: 'index.handler',
+        Description: route.description,
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logGroup } },
+      });
+      expect(properties.Environment.Variables).toEqual(functionEnvironment(route, synthesized.config));
+      expect(properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(Object.hasOwn(properties.Environment.Variables, 'CMS_SECRET_NAME')).toBe(route.needs?.includes('cms') ?? false);
+    });
+
+    each('keeps its logs for the retention of %s', (stage) => {
+      const synthesized = stages[stage];
+      expect(synthesized.resources[ids(synthesized, routeId).logGroup]).toMatchObject({
+        Properties: { RetentionInDays: synthesized.config.logRetentionDays },
+        DeletionPolicy: stage === 'prod' ? 'Retain' : 'Delete',
+      });
+    });
+
+    it('runs as its own role, assumed by Lambda only, with no managed policies', () => {
+      const synthesized = stages.dev;
+      const { fn, role: roleId } = ids(synthesized, routeId);
+      expect(synthesized.resources[fn].Properties.Role).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+      const role = synthesized.resources[roleId].Properties;
+      expect(role.AssumeRolePolicyDocument.Statement).toEqual([{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }]);
+      expect(role).not.toHaveProperty('ManagedPolicyArns');
+    });
+  });
+
+  it('keeps the stage logs for the retention of each stage (dev 7 days, prod 90)', () => {
+    expect([stages.dev.config.logRetentionDays, stages.prod.config.logRetentionDays]).toEqual([7, 90]);
+    for (const synthesized of [stages.dev, stages.prod]) {
+      const accessLogs = synthesized.stack.getLogicalId(synthesized.stack.api.accessLogGroup.node.defaultChild as CfnLogGroup);
+      expect(synthesized.resources[accessLogs].Properties.RetentionInDays).toBe(synthesized.config.logRetentionDays);
+    }
+  });
+
+  it('lets the Health function write its own log streams, and nothing else', () => {
+    const synthesized = stages.dev;
+    const { role, logGroup } = ids(synthesized, 'Health');
+    expect(synthesized.resources[role].Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement)).toEqual([
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroup, 'Arn'] } },
+    ]);
+  });
+
+  it('lets the ShareCaseStudy function write its own log streams and read the CMS secret, and nothing else', () => {
+    const synthesized = stages.dev;
+    const { role, logGroup } = ids(synthesized, 'ShareCaseStudy');
+    expect(synthesized.resources[role].Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement)).toEqual([
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroup, 'Arn'] } },
+      {
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:eu-west-2:123456789012:secret:prod/marchcroft/secrets-??????']] },
+      },
+    ]);
+  });
+
+  each('grants no wildcard action or resource in %s', (stage) => {
+    const json = stages[stage].template.toJSON();
+    expect(iamStatementCount(json)).toBeGreaterThan(0);
+    expect(wildcardGrants(json)).toEqual([]);
+  });
+
+  each('puts no secret value into the %s template, only the secret name', (stage) => {
+    const text = JSON.stringify(stages[stage].template.toJSON());
+    // A dynamic reference would have CloudFormation copy the token into the function configuration.
+    expect(text).not.toMatch(/resolve:secretsmanager|resolve:ssm-secure|Bearer /);
+    expect(text).toContain(stages[stage].config.cmsSecretName);
+  });
+
+  each('tags every taggable resource of %s with the project and the stage', (stage) => {
+    const { resources } = stages[stage];
+    const tagged = Object.values(resources).filter((resource) => resource.Properties?.Tags !== undefined);
+    expect(tagged.length).toBeGreaterThanOrEqual(8);
+    for (const resource of tagged) {
+      const tags: Record<string, string> = Array.isArray(resource.Properties.Tags)
+        ? Object.fromEntries(resource.Properties.Tags.map((tag: { Key: string; Value: string }) => [tag.Key, tag.Value]))
+        : resource.Properties.Tags;
+      expect({ type: resource.Type, tags }).toEqual({ type: resource.Type, tags: expect.objectContaining({ Project: 'marchcroft-api', Stage: stage }) });
+    }
+    for (const type of ['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Stage', 'AWS::Lambda::Function', 'AWS::IAM::Role', 'AWS::Logs::LogGroup']) {
+      expect(tagged.some((resource) => resource.Type === type)).toBe(true);
+    }
+  });
+
+  it('outputs the URL of the stage as ApiUrl', () => {
+    const { stack, template } = stages.dev;
+    template.hasOutput('ApiUrl', {
+      Value: {
+        'Fn::Join': ['', ['https://', { Ref: stack.getLogicalId(stack.api.httpApi.node.defaultChild as CfnApi) }, '.execute-api.eu-west-2.', { Ref: 'AWS::URLSuffix' }, '/']],
+      },
+    });
+  });
+
+  it('serves a route added to the table with nothing else changed', () => {
+    const routes = defineRoutes([
+      ...ROUTES,
+      { id: 'Extra', description: 'A new route.', methods: ['GET'], path: '/extra', entry: FIXTURE_ENTRY, needs: ['cms'] },
+    ]);
+    const stack = new MarchcroftApiStack(newApp(), 'Extended', { config: stages.dev.config, routes, env: ENV });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /extra' });
+    template.resourceCountIs('AWS::Lambda::Function', ROUTES.length + 1);
+    template.resourceCountIs('AWS::IAM::Role', ROUTES.length + 1);
+    expect(wildcardGrants(template.toJSON())).toEqual([]);
+    expect(stack.functions.get('Extra')?.fn.node.path).toBe('Extended/Extra/Resource');
+  });
+});
+
+describe('wildcardGrants, the check above', () => {
+  const logGroup = { Type: 'AWS::Logs::LogGroup' };
+  const roleWith = (...Statement: object[]) => ({
+    Resources: { LogGroup: logGroup, Role: { Type: 'AWS::IAM::Role', Properties: { Policies: [{ PolicyName: 'P', PolicyDocument: { Statement } }] } } },
+  });
+
+  it('passes exact grants and the two wildcards AWS requires', () => {
+    expect(
+      wildcardGrants(
+        roleWith(
+          { Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LogGroup', 'Arn'] } },
+          { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:eu-west-2:1:secret:app/token-??????' },
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it.each([
+    [{ Action: '*', Resource: 'arn:aws:s3:::bucket' }, 'Role: action "*"'],
+    [{ Action: 's3:Get*', Resource: 'arn:aws:s3:::bucket' }, 'Role: action "s3:Get*"'],
+    [{ Action: 's3:GetObject', Resource: '*' }, 'Role: resource *'],
+    [{ Action: 's3:GetObject', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::bucket/*']] } }, 'Role: resource arn:${AWS::Partition}:s3:::bucket/*'],
+    [{ Action: 'logs:PutLogEvents', Resource: 'arn:aws:logs:eu-west-2:1:log-group:*' }, 'Role: resource arn:aws:logs:eu-west-2:1:log-group:*'],
+    [{ Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:eu-west-2:1:secret:app/*' }, 'Role: resource arn:aws:secretsmanager:eu-west-2:1:secret:app/*'],
+    [{ NotAction: 'iam:*', Resource: 'arn:aws:s3:::bucket' }, 'Role: NotAction'],
+  ])('catches %j', (statement, problem) => {
+    expect(wildcardGrants(roleWith({ Effect: 'Allow', ...statement }))).toContain(problem);
+  });
+
+  it('catches a role with managed policies, whose statements the template does not show', () => {
+    const role = { Type: 'AWS::IAM::Role', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] } };
+    expect(wildcardGrants({ Resources: { Role: role } })).toEqual(['Role: managed policies']);
+  });
+
+  it('reads standalone policies as well as inline ones', () => {
+    const policy = { Type: 'AWS::IAM::Policy', Properties: { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } } };
+    expect(wildcardGrants({ Resources: { Policy: policy } })).toEqual(['Policy: action "*"', 'Policy: resource *']);
+  });
+});

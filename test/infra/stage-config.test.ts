@@ -1,0 +1,30 @@
+import { resolveStageConfig, stageConfigFromContext } from '../../lib/config';
+import { cdkJsonStageConfig } from './support';
+
+// What `bin/` does with `-c stage=...`: a bad stage or override fails the synth with a message naming it.
+describe('stage configuration from the CDK context', () => {
+  it('reads dev and prod from cdk.json', () => {
+    expect(cdkJsonStageConfig('dev')).toMatchObject({ stage: 'dev', logRetentionDays: 7, throttle: { rateLimit: 20, burstLimit: 40 } });
+    expect(cdkJsonStageConfig('prod')).toMatchObject({ stage: 'prod', logRetentionDays: 90, throttle: { rateLimit: 100, burstLimit: 200 } });
+  });
+
+  it('refuses a stage cdk.json does not define', () => {
+    expect(() => cdkJsonStageConfig('prdo')).toThrow('Unknown stage "prdo": cdk.json defines dev, prod.');
+  });
+
+  it('refuses any stage when the context has no stages', () => {
+    expect(() => stageConfigFromContext({ stage: 'dev' })).toThrow('Unknown stage "dev": cdk.json defines no stages.');
+  });
+
+  it.each([
+    [{ logRetentionDays: 8 }, 'logRetentionDays: must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653'],
+    [{ throttle: { rateLimit: 0, burstLimit: 1 } }, 'throttle.rateLimit: Invalid value: Expected >=1 but received 0'],
+    [{ throtle: { rateLimit: 1, burstLimit: 1 } }, 'throtle: Invalid key: Expected never but received "throtle"'],
+  ])('refuses the override %j, naming the key', (overrides, problem) => {
+    expect(() => resolveStageConfig('dev', overrides)).toThrow(`Invalid configuration for stage "dev": ${problem}`);
+  });
+
+  it('refuses a stage name that cannot be part of a stack name', () => {
+    expect(() => resolveStageConfig('Prod')).toThrow('Invalid stage name "Prod": use lower-case letters, digits and hyphens, starting with a letter.');
+  });
+});

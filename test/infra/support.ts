@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { App, Stack, type StackProps } from 'aws-cdk-lib';
+import { type StageConfig, stageConfigFromContext } from '../../lib/config';
+import { defineRoutes } from '../../lib/routes';
+
+/** A fixed environment, so ARNs in the template are literal strings instead of pseudo-parameter references. */
+export const ENV = { account: '123456789012', region: 'eu-west-2' } as const;
+
+/** An app that skips asset bundling: construct tests need no esbuild run. */
+export function newApp(): App {
+  return new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+}
+
+export function newStack(props: StackProps = { env: ENV }): Stack {
+  return new Stack(newApp(), 'TestStack', props);
+}
+
+const cdkJson = JSON.parse(readFileSync(path.resolve(__dirname, '../../cdk.json'), 'utf8')) as { context: { stages: unknown } };
+
+/** A stage configuration exactly as `bin/` reads it from the real cdk.json. */
+export function cdkJsonStageConfig(stage: string): StageConfig {
+  return stageConfigFromContext({ stage, stages: cdkJson.context.stages });
+}
+
+/** The fixture entry, relative to the repository root as the route table's entries are. */
+export const FIXTURE_ENTRY = 'test/infra/fixtures/handler.ts';
+
+/** A table in the shape of the real one, on the fixture entry: a plain route, a throttled one, a CMS one. */
+export const FIXTURE_ROUTES = defineRoutes([
+  { id: 'Ping', description: 'Plain route.', methods: ['GET'], path: '/ping', entry: FIXTURE_ENTRY },
+  {
+    id: 'Slow',
+    description: 'Throttled route.',
+    methods: ['GET', 'HEAD'],
+    path: '/slow/{id}',
+    entry: FIXTURE_ENTRY,
+    throttle: { rateLimit: 2, burstLimit: 3 },
+  },
+  {
+    id: 'Content',
+    description: 'CMS route.',
+    methods: ['GET'],
+    path: '/content/{slug}',
+    entry: FIXTURE_ENTRY,
+    needs: ['cms'],
+    environment: (config) => ({ SITE_URL: config.siteUrl }),
+  },
+]);
+
+export function fixtureRoute(id: string) {
+  const route = FIXTURE_ROUTES.find((candidate) => candidate.id === id);
+  if (!route) throw new Error(`No fixture route "${id}"`);
+  return route;
+}
+
+type Resources = Record<string, { Type: string; Properties?: any }>;
+type Statement = { Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown };
+
+/** Every IAM statement a template grants: standalone and managed policies, and roles' inline policies. */
+function iamStatements(resources: Resources): Array<{ where: string; statement: Statement }> {
+  const found: Array<{ where: string; statement: Statement }> = [];
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const documents: Array<{ Statement?: Statement[] }> = [];
+    if (resource.Type === 'AWS::IAM::Policy' || resource.Type === 'AWS::IAM::ManagedPolicy') documents.push(resource.Properties?.PolicyDocument);
+    if (resource.Type === 'AWS::IAM::Role') documents.push(...(resource.Properties?.Policies ?? []).map((policy: any) => policy.PolicyDocument));
+    for (const document of documents) for (const statement of document?.Statement ?? []) found.push({ where: logicalId, statement });
+  }
+  return found;
+}
+
+/**
+ * A resource as a string, references written `${...}`, so a wildcard in a
+ * literal part shows and a reference cannot pass for one.
+ */
+function renderArn(value: unknown, resources: Resources): string {
+  if (typeof value === 'string') return value;
+  const intrinsic = value as Record<string, any>;
+  if ('Ref' in intrinsic) return `\${${intrinsic.Ref}}`;
+  if ('Fn::Join' in intrinsic) {
+    const [separator, parts] = intrinsic['Fn::Join'] as [string, unknown[]];
+    return parts.map((part) => renderArn(part, resources)).join(separator);
+  }
+  if ('Fn::GetAtt' in intrinsic) {
+    const [logicalId, attribute] = intrinsic['Fn::GetAtt'] as [string, string];
+    // A log group's `Arn` attribute is `arn:...:log-group:NAME:*`: write out the wildcard it carries.
+    if (resources[logicalId]?.Type === 'AWS::Logs::LogGroup' && attribute === 'Arn') return `arn:logs:log-group:\${${logicalId}}:*`;
+    return `\${${logicalId}.${attribute}}`;
+  }
+  throw new Error(`Cannot render the resource ${JSON.stringify(value)}`);
+}
+
+/**
+ * The wildcards a template's IAM policies grant, one line each; empty when
+ * every statement names its actions and resources exactly (and no role
+ * attaches a managed policy, whose statements the template does not show). Two wildcards
+ * pass, because AWS requires them and each stays within one resource:
+ * - `:*` after a log group's name: log streams are resources under their
+ *   group, and CreateLogStream / PutLogEvents act on the streams;
+ * - `-??????` after a secret's name: Secrets Manager appends a hyphen and six
+ *   random characters to every secret's ARN, which a secret referenced by
+ *   name cannot know. Each `?` matches exactly one character, so another
+ *   secret matches only if its name is this one's plus those seven.
+ */
+export function wildcardGrants(template: { Resources?: Resources }): string[] {
+  const resources = template.Resources ?? {};
+  const problems: string[] = [];
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    // A managed policy's statements are not in the template, so nothing here could vouch for them.
+    if (resource.Type === 'AWS::IAM::Role' && resource.Properties?.ManagedPolicyArns !== undefined) problems.push(`${logicalId}: managed policies`);
+  }
+  for (const { where, statement } of iamStatements(resources)) {
+    if (statement.NotAction !== undefined) problems.push(`${where}: NotAction`);
+    if (statement.NotResource !== undefined) problems.push(`${where}: NotResource`);
+    for (const action of [statement.Action ?? []].flat()) {
+      if (typeof action !== 'string' || /[*?]/.test(action)) problems.push(`${where}: action ${JSON.stringify(action)}`);
+    }
+    for (const resource of [statement.Resource ?? []].flat()) {
+      const arn = renderArn(resource, resources);
+      const rest = arn.replace(/:log-group:[^:*?]+:\*$/, ':log-group:NAME').replace(/:secret:[^:*?]+-\?{6}$/, ':secret:NAME');
+      if (/[*?]/.test(rest)) problems.push(`${where}: resource ${arn}`);
+    }
+  }
+  return problems;
+}
+
+/** How many IAM statements a template grants, so a check over them cannot pass on none. */
+export function iamStatementCount(template: { Resources?: Resources }): number {
+  return iamStatements(template.Resources ?? {}).length;
+}
