@@ -1,9 +1,9 @@
-/** Base of the API's own errors: each subclass names itself and keeps its cause. */
-export class MarchcroftError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-  }
+/**
+ * Base of the API's own errors: each subclass names itself (as a literal,
+ * since minified bundles rename classes) and keeps its cause.
+ */
+export abstract class MarchcroftError extends Error {
+  abstract override readonly name: string;
 }
 
 /** Why a CMS call failed; low-cardinality, so it can be logged and counted. */
@@ -11,6 +11,7 @@ export type CmsFailureReason = 'timeout' | 'network' | 'status' | 'unreadable' |
 
 /** The CMS could not answer the question: down, slow, refusing us, or saying something we cannot read. */
 export class CmsError extends MarchcroftError {
+  override readonly name = 'CmsError';
   readonly reason: CmsFailureReason;
   /** The CMS's HTTP status, when it answered with an error status. */
   readonly status?: number;
