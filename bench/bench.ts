@@ -1,0 +1,139 @@
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import type { StageConfig } from '../lib/config';
+import { defineRoutes, ROUTES, type RouteDefinition } from '../lib/routes';
+import { SAMPLE_SLUGS, startContentServer } from '../local/content-server';
+import { bundleHandlers } from '../local/emulator/bundler';
+import { buildEvent } from '../local/emulator/event-builder';
+import { lambdaEnvironment } from '../local/emulator/lambda-environment';
+import { splitRequestTarget } from '../local/emulator/request-target';
+import { Router } from '../local/emulator/router';
+import { stageConfigFromCdkJson } from '../local/stage-config';
+
+/**
+ * `npm run bench`: bundle sizes, cold starts and warm latency of every
+ * function, bundled exactly as the stack bundles them, against the embedded
+ * content server. Prints a Markdown table and which targets were met.
+ */
+
+const REPO_ROOT = resolve(__dirname, '..');
+const BUILD_DIR = join(REPO_ROOT, '.build', 'bench');
+const COLD_RUNS = 9;
+const WARM_REQUESTS = 1000;
+
+/** The request each route is measured with. */
+const SAMPLE_PATHS: Record<string, string> = {
+  Health: '/health',
+  ShareCaseStudy: `/share/casestudies/${SAMPLE_SLUGS.normal}`,
+};
+
+const BARE = defineRoutes([{ id: 'Bare', description: 'Baseline', methods: ['GET'], path: '/bare', entry: 'bench/bare-handler.ts' }])[0]!;
+
+/** Targets on a 2-core machine, from the foundation issue. */
+const BUNDLE_LIMITS_KB: Record<string, number> = { Health: 40, ShareCaseStudy: 120 };
+const COLD_START_OVER_BARE_MS = 40;
+const CACHED_P99_MS = 1;
+const CMS_CALLS_PER_1000 = 1;
+
+interface ProbeResult {
+  readonly coldMs: number;
+  readonly status?: number;
+  readonly samples: number[];
+}
+
+async function main(): Promise<void> {
+  const token = randomBytes(16).toString('hex');
+  const contentServer = await startContentServer({ token });
+  const config: StageConfig = { ...stageConfigFromCdkJson('dev'), cmsUrl: contentServer.url };
+  const routes = [...ROUTES, BARE];
+  const taskRoots = await bundleHandlers(routes, BUILD_DIR, REPO_ROOT);
+  const probe = await bundleProbe();
+  const router = new Router(routes);
+
+  const run = (route: RouteDefinition, mode: 'cold' | 'warm', count = 0) => {
+    const path = SAMPLE_PATHS[route.id] ?? route.path;
+    const match = router.match('GET', path)!;
+    const event = buildEvent(
+      { method: 'GET', target: splitRequestTarget(path), rawHeaders: ['Host', 'localhost:3000', 'User-Agent', 'bench'], body: Buffer.alloc(0), sourceIp: '127.0.0.1', localPort: 3000 },
+      match,
+      { apiId: 'bench', requestId: `bench-${randomBytes(4).toString('hex')}`, receivedAt: new Date() },
+    );
+    const env = lambdaEnvironment({ route, config, logStreamName: 'bench', taskRoot: taskRoots.get(route.id)!, overrides: { CMS_TOKEN: token } });
+    return runProbe(probe, { mode, bundle: join(taskRoots.get(route.id)!, 'index.mjs'), event, count }, env);
+  };
+
+  const coldMedian = async (route: RouteDefinition) => {
+    const runs: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i += 1) runs.push((await run(route, 'cold')).coldMs);
+    return median(runs);
+  };
+
+  const bareCold = await coldMedian(BARE);
+  const rows: string[][] = [];
+  const missed: string[] = [];
+  for (const route of ROUTES) {
+    const sizeKb = statSync(join(taskRoots.get(route.id)!, 'index.mjs')).size / 1024;
+    const cold = await coldMedian(route);
+    contentServer.clearRequests();
+    const warm = await run(route, 'warm', WARM_REQUESTS);
+    const cmsCalls = contentServer.requests.filter((request) => request.path.startsWith('/api/')).length;
+    const sorted = [...warm.samples].sort((a, b) => a - b);
+    const p50 = percentile(sorted, 0.5);
+    const p99 = percentile(sorted, 0.99);
+    rows.push([route.id, `${sizeKb.toFixed(1)} KB`, `${cold.toFixed(1)} ms`, `${(cold - bareCold).toFixed(1)} ms`, `${p50.toFixed(3)} ms`, `${p99.toFixed(3)} ms`, String(cmsCalls)]);
+
+    const limit = BUNDLE_LIMITS_KB[route.id];
+    if (limit !== undefined && sizeKb > limit) missed.push(`${route.id} bundle ${sizeKb.toFixed(1)} KB > ${limit} KB`);
+    if (cold - bareCold > COLD_START_OVER_BARE_MS) missed.push(`${route.id} cold start ${(cold - bareCold).toFixed(1)} ms over bare > ${COLD_START_OVER_BARE_MS} ms`);
+    if (route.needs?.includes('cms')) {
+      if (p99 > CACHED_P99_MS) missed.push(`${route.id} cached p99 ${p99.toFixed(3)} ms > ${CACHED_P99_MS} ms`);
+      if (cmsCalls > CMS_CALLS_PER_1000) missed.push(`${route.id} made ${cmsCalls} CMS calls for ${WARM_REQUESTS + 1} requests`);
+    }
+  }
+  await contentServer.close();
+
+  console.log(`Node ${process.version}, ${COLD_RUNS} cold starts per function (median), ${WARM_REQUESTS} warm requests after the first.`);
+  console.log(`Bare handler cold start: ${bareCold.toFixed(1)} ms (module import + first invocation in a fresh process).\n`);
+  printTable(['function', 'bundle', 'cold start', 'over bare', 'warm p50', 'warm p99', `CMS calls / ${WARM_REQUESTS + 1} req`], rows);
+  console.log(missed.length === 0 ? '\nAll targets met.' : `\nTargets missed:\n${missed.map((line) => `- ${line}`).join('\n')}`);
+  process.exitCode = missed.length === 0 ? 0 : 1;
+}
+
+async function bundleProbe(): Promise<string> {
+  const outfile = join(BUILD_DIR, '_probe', 'probe.mjs');
+  await build({ entryPoints: [join(__dirname, 'probe.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node24', logLevel: 'error' });
+  return outfile;
+}
+
+/** One fresh Node process, as one new Lambda container; the handler's own output is discarded. */
+function runProbe(probe: string, request: object, env: Record<string, string>): Promise<ProbeResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = fork(probe, { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    child.once('message', (result) => resolvePromise(result as ProbeResult));
+    child.once('error', reject);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`probe exited with ${code}`)));
+    child.send(request);
+  });
+}
+
+function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 0.5);
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => '---').join('|')}|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
