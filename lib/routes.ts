@@ -69,7 +69,8 @@ export const ROUTES = defineRoutes([
   {
     id: 'Health',
     description: 'Liveness: answers the service name and version.',
-    methods: ['GET'],
+    // Uptime monitors probe with either.
+    methods: ['GET', 'HEAD'],
     path: '/health',
     entry: 'lambda/health/handler.ts',
     // Monitors poll this; a low limit keeps a runaway poller from costing anything.

@@ -2,14 +2,20 @@ import * as v from 'valibot';
 import type { CmsClient } from '../shared/cms/client';
 import { collection, singleMedia, type Media } from '../shared/cms/strapi';
 
-/** The fields of a case study (a Strapi `blogs` entry) that its preview uses. */
+const lenientText = v.fallback(v.nullish(v.string()), null);
+
+/**
+ * The fields of a case study (a Strapi `blogs` entry) that its preview uses.
+ * All but the slug are read leniently: a field of the wrong type is treated
+ * as missing, so the page falls back to a default instead of failing.
+ */
 const caseStudyFields = {
-  blogTitle: v.nullish(v.string()),
   slug: v.string(),
-  locale: v.nullish(v.string()),
-  content: v.nullish(v.string()),
-  blogContent: v.nullish(v.array(v.object({ content: v.nullish(v.string()) }))),
-  image: v.nullish(singleMedia),
+  blogTitle: lenientText,
+  locale: lenientText,
+  content: lenientText,
+  blogContent: v.fallback(v.nullish(v.array(v.fallback(v.object({ content: lenientText }), { content: null }))), null),
+  image: v.fallback(v.nullish(singleMedia), null),
 };
 
 const caseStudies = collection(caseStudyFields);
@@ -19,7 +25,8 @@ export interface CaseStudy {
   readonly slug: string;
   readonly locale?: string;
   readonly summary?: string;
-  readonly body?: string;
+  /** The text of each body section, in order. */
+  readonly sections: readonly string[];
   readonly image?: Media;
 }
 
@@ -31,14 +38,15 @@ export async function findCaseStudy(cms: CmsClient, slug: string): Promise<CaseS
     // The description falls back to the first body section's text.
     ['populate', 'blogContent'],
   ]);
-  const [entry] = await cms.get('blogs', query, caseStudies);
+  // A CMS (or a proxy) that ignored the filter must not put another case study on this page.
+  const entry = (await cms.get('blogs', query, caseStudies)).find((candidate) => candidate.slug === slug);
   if (!entry) return undefined;
   return {
     title: entry.blogTitle ?? undefined,
     slug: entry.slug,
     locale: entry.locale ?? undefined,
     summary: entry.content ?? undefined,
-    body: entry.blogContent?.find((section) => section.content)?.content ?? undefined,
+    sections: (entry.blogContent ?? []).flatMap((section) => (section.content ? [section.content] : [])),
     image: entry.image ?? undefined,
   };
 }

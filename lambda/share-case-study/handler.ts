@@ -45,7 +45,7 @@ async function sharePage(event: APIGatewayProxyEventV2): Promise<HttpResponse> {
     return notFoundPage();
   }
   const lookup = await previews.lookup(slug.output);
-  countOutcome(lookup);
+  countOutcome(lookup, slug.output);
   switch (lookup.outcome) {
     case 'found':
     case 'stale': {
@@ -73,7 +73,7 @@ async function sharePage(event: APIGatewayProxyEventV2): Promise<HttpResponse> {
   }
 }
 
-function countOutcome(lookup: PreviewLookup): void {
+function countOutcome(lookup: PreviewLookup, slug: string): void {
   switch (lookup.outcome) {
     case 'found':
       metrics.addMetric('SharePageRendered', MetricUnit.Count, 1);
@@ -84,13 +84,13 @@ function countOutcome(lookup: PreviewLookup): void {
       if (lookup.source === 'cache') metrics.addMetric('CmsCacheHit', MetricUnit.Count, 1);
       return;
     case 'stale':
-      logger.warn('CMS request failed; serving a stale share page', { reason: lookup.error.reason, status: lookup.error.status });
+      logger.warn('CMS request failed; serving a stale share page', { slug, reason: lookup.error.reason, status: lookup.error.status });
       metrics.addMetric('SharePageRendered', MetricUnit.Count, 1);
       metrics.addMetric('SharePageStale', MetricUnit.Count, 1);
       metrics.addMetric('CmsRequestFailed', MetricUnit.Count, 1);
       return;
     case 'unavailable':
-      logger.error('CMS request failed; no copy to serve', { reason: lookup.error.reason, status: lookup.error.status });
+      logger.error('CMS request failed; no copy to serve', { slug, reason: lookup.error.reason, status: lookup.error.status });
       metrics.addMetric('SharePageUnavailable', MetricUnit.Count, 1);
       metrics.addMetric('CmsRequestFailed', MetricUnit.Count, 1);
   }

@@ -1,4 +1,5 @@
 import type { Media, MediaFormat } from '../shared/cms/strapi';
+import { decodeText, truncateOnWord } from '../shared/html';
 
 /** An image for `og:image`: an absolute http(s) URL and what is known about it. */
 export interface ShareImage {
@@ -7,6 +8,11 @@ export interface ShareImage {
   readonly height?: number;
   readonly alt?: string;
 }
+
+/** Twitter's limit for image alt text. */
+const MAX_ALT_LENGTH = 420;
+/** Longer URLs are not an image anyone uploaded. */
+const MAX_URL_LENGTH = 2048;
 
 /** WhatsApp drops preview images above about 300 KB; Strapi gives sizes in KB. */
 export const MAX_SHARE_IMAGE_KB = 300;
@@ -25,7 +31,7 @@ export function chooseShareImage(media: Media | undefined, cmsOrigin: string): S
   if (!media) return undefined;
   const formats = media.formats ?? {};
   const candidates: MediaFormat[] = [media, formats.large, formats.medium, formats.small].filter(
-    (rendition): rendition is MediaFormat => rendition !== undefined,
+    (rendition): rendition is MediaFormat => rendition != null,
   );
   const shown = candidates
     .map((rendition) => ({ rendition, url: absoluteMediaUrl(rendition.url, cmsOrigin) }))
@@ -36,7 +42,7 @@ export function chooseShareImage(media: Media | undefined, cmsOrigin: string): S
     url: chosen.url,
     width: positive(chosen.rendition.width),
     height: positive(chosen.rendition.height),
-    alt: media.alternativeText?.trim() || undefined,
+    alt: truncateOnWord(decodeText(media.alternativeText ?? ''), MAX_ALT_LENGTH) || undefined,
   };
 }
 
@@ -47,6 +53,7 @@ export function chooseShareImage(media: Media | undefined, cmsOrigin: string): S
  */
 export function absoluteMediaUrl(url: string, cmsOrigin: string): string | undefined {
   const trimmed = url.trim();
+  if (trimmed.length > MAX_URL_LENGTH) return undefined;
   let resolved: URL;
   try {
     if (trimmed.startsWith('//')) resolved = new URL(`https:${trimmed}`);
@@ -58,6 +65,8 @@ export function absoluteMediaUrl(url: string, cmsOrigin: string): string | undef
   if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return undefined;
   resolved.search = '';
   resolved.hash = '';
+  resolved.username = '';
+  resolved.password = '';
   return resolved.href;
 }
 
@@ -65,6 +74,7 @@ function isShownType(rendition: MediaFormat, url: string): boolean {
   return rendition.mime ? SHOWN_TYPES.test(rendition.mime) : SHOWN_EXTENSIONS.test(new URL(url).pathname);
 }
 
+/** A pixel size as a whole number, when it is a plausible one. */
 function positive(value: number | null | undefined): number | undefined {
-  return value && value > 0 ? Math.round(value) : undefined;
+  return value && value >= 1 && value <= 100_000 ? Math.round(value) : undefined;
 }

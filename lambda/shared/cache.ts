@@ -16,11 +16,10 @@ export interface MemoryCacheOptions {
 
 /**
  * A per-container cache: entries expire but stay available as stale
- * fallbacks until evicted, and concurrent loads of one key share one call.
+ * fallbacks until evicted.
  */
 export class MemoryCache<Value> {
   private readonly entries = new Map<string, { value: Value; expiresAt: number }>();
-  private readonly loading = new Map<string, Promise<Value>>();
   private readonly maxEntries: number;
   private readonly now: () => number;
 
@@ -45,9 +44,13 @@ export class MemoryCache<Value> {
       this.entries.delete(this.entries.keys().next().value as string);
     }
   }
+}
 
-  /** Runs `load` for `key` unless a load of the same key is already under way, whose result is then shared. */
-  loadOnce(key: string, load: () => Promise<Value>): Promise<Value> {
+/** Concurrent loads of one key share one call: the first caller's, while it is under way. */
+export class InFlight<Value> {
+  private readonly loading = new Map<string, Promise<Value>>();
+
+  run(key: string, load: () => Promise<Value>): Promise<Value> {
     let pending = this.loading.get(key);
     if (!pending) {
       pending = load().finally(() => this.loading.delete(key));

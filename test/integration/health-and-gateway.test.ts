@@ -18,6 +18,11 @@ describe('the local API', () => {
     expect(await response.json()).toEqual({ status: 'ok', service: 'marchcroft-api', version });
   });
 
+  it('answers HEAD /health with the status and no body, for uptime monitors', async () => {
+    const response = await fetch(`${api.url}/health`, { method: 'HEAD' });
+    expect([response.status, response.headers.get('content-type'), await response.text()]).toEqual([200, 'application/json; charset=utf-8', '']);
+  });
+
   it('answers a preflight from an allowed origin itself, with the configured CORS headers', async () => {
     const [origin] = api.config.corsAllowedOrigins;
     const response = await fetch(`${api.url}/health`, {

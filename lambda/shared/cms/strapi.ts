@@ -6,23 +6,25 @@ import * as v from 'valibot';
  * `{ data }`; v5 puts them flat on the entry (with a `documentId`).
  */
 
-const nullableNumber = v.nullish(v.number());
-const nullableString = v.nullish(v.string());
+// Details of a media file are read leniently: one odd value costs that detail, not the whole answer.
+const lenientNumber = v.fallback(v.nullish(v.number()), null);
+const lenientString = v.fallback(v.nullish(v.string()), null);
 
 const mediaFormat = v.object({
   url: v.string(),
-  width: nullableNumber,
-  height: nullableNumber,
-  mime: nullableString,
-  ext: nullableString,
+  width: lenientNumber,
+  height: lenientNumber,
+  mime: lenientString,
+  ext: lenientString,
   /** Kilobytes, as Strapi counts. */
-  size: nullableNumber,
+  size: lenientNumber,
 });
 
 const mediaFields = v.object({
   ...mediaFormat.entries,
-  alternativeText: nullableString,
-  formats: v.nullish(v.record(v.string(), mediaFormat)),
+  alternativeText: lenientString,
+  // A format that cannot be read is left out; the others stay.
+  formats: v.fallback(v.nullish(v.record(v.string(), v.fallback(v.nullable(mediaFormat), null))), null),
 });
 
 export type Media = v.InferOutput<typeof mediaFields>;

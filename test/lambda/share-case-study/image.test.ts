@@ -11,11 +11,12 @@ describe('absoluteMediaUrl', () => {
     ['https://images.example.com/a.jpg?w=1', 'https://images.example.com/a.jpg'],
     ['http://images.example.com/a.jpg', 'http://images.example.com/a.jpg'],
     ['  /uploads/spaced.png ', 'https://cms.example.com/uploads/spaced.png'],
+    ['https://user:pass@images.example.com/a.jpg', 'https://images.example.com/a.jpg'],
   ])('makes %j absolute as %j', (input, expected) => {
     expect(absoluteMediaUrl(input, CMS)).toBe(expected);
   });
 
-  it.each(['javascript:alert(1)', 'data:image/png;base64,AAAA', 'uploads/relative.png', 'ftp://x.example/a.png', '', 'https://'])(
+  it.each(['javascript:alert(1)', 'data:image/png;base64,AAAA', 'uploads/relative.png', 'ftp://x.example/a.png', '', 'https://', `/uploads/${'a'.repeat(3000)}.png`])(
     'refuses %j',
     (input) => {
       expect(absoluteMediaUrl(input, CMS)).toBeUndefined();
@@ -61,6 +62,21 @@ describe('chooseShareImage', () => {
 
   it('falls back on the file extension when the CMS gives no mime type', () => {
     expect(chooseShareImage(media({ url: '//cdn.example.com/a.PNG', mime: undefined }), CMS)?.url).toBe('https://cdn.example.com/a.PNG');
+  });
+
+  it('reads alt text as plain text, without control characters, at most 420 characters', () => {
+    const alt = chooseShareImage(media({ alternativeText: `Caf&eacute;\u0007 ${'long '.repeat(200)}` }), CMS)?.alt ?? '';
+    expect(alt.startsWith('Caf\u00e9 long')).toBe(true);
+    expect(Array.from(alt).length).toBeLessThanOrEqual(420);
+  });
+
+  it('leaves out sizes that are not plausible', () => {
+    expect(chooseShareImage(media({ width: 1e308, height: 0.2 }), CMS)).toEqual({ url: 'https://cms.example.com/uploads/original.jpg', alt: 'Team at work' });
+  });
+
+  it('passes over a format the CMS could not describe', () => {
+    const image = media({ size: 900, formats: { large: null, medium: { url: '/uploads/medium.jpg', mime: 'image/jpeg', size: 80, width: 750, height: 500 } } });
+    expect(chooseShareImage(image, CMS)?.url).toBe('https://cms.example.com/uploads/medium.jpg');
   });
 
   it('leaves out sizes and alt text that are not known', () => {

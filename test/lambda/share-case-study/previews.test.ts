@@ -1,9 +1,14 @@
 import type { StandardSchemaV1 } from 'ky';
-import { CaseStudyPreviews, DEFAULT_DESCRIPTION, DEFAULT_TITLE, describe as describeCaseStudy, previewOf } from '../../../lambda/share-case-study/previews';
-import { MemoryCache } from '../../../lambda/shared/cache';
+import {
+  CaseStudyPreviews,
+  CMS_FAILURE_BACKOFF_MS,
+  DEFAULT_DESCRIPTION,
+  DEFAULT_TITLE,
+  describe as describeCaseStudy,
+  previewOf,
+} from '../../../lambda/share-case-study/previews';
 import type { CmsClient } from '../../../lambda/shared/cms/client';
 import { CmsError } from '../../../lambda/shared/errors';
-import type { SharePreview } from '../../../lambda/share-case-study/page';
 
 const SETTINGS = { cmsUrl: 'https://cms.example.com', defaultImageUrl: 'https://site.example.com/og-image.png', foundTtlSeconds: 300, notFoundTtlSeconds: 60 };
 
@@ -31,7 +36,7 @@ describe('CaseStudyPreviews', () => {
   beforeEach(() => {
     now = 0;
     cms = new FakeCms();
-    previews = new CaseStudyPreviews(cms, SETTINGS, new MemoryCache<SharePreview | null>({ now: () => now }));
+    previews = new CaseStudyPreviews(cms, SETTINGS, () => now);
   });
 
   it('asks the CMS for the slug, populating the image and body', async () => {
@@ -81,6 +86,43 @@ describe('CaseStudyPreviews', () => {
     expect(await previews.lookup('a-case')).toMatchObject({ outcome: 'unavailable', error: { reason: 'unreadable' } });
   });
 
+  it('serves the stale copy at once, without asking, for a while after the CMS failed', async () => {
+    cms.answer = entry({ blogTitle: 'A case' });
+    await previews.lookup('a-case');
+    now += 600_000;
+    cms.failure = new CmsError('timeout', 'blogs');
+    await previews.lookup('a-case');
+    now += CMS_FAILURE_BACKOFF_MS - 1;
+    expect(await previews.lookup('a-case')).toMatchObject({ outcome: 'stale', error: { reason: 'timeout' } });
+    expect(cms.queries).toHaveLength(2);
+    now += 1;
+    cms.failure = undefined;
+    expect(await previews.lookup('a-case')).toMatchObject({ outcome: 'found', source: 'cms' });
+  });
+
+  it('never lets lookups of unknown slugs push a found page out of its cache', async () => {
+    cms.answer = entry({ blogTitle: 'A case' });
+    await previews.lookup('a-case');
+    cms.answer = { data: [] };
+    for (let i = 0; i < 2000; i += 1) await previews.lookup(`junk-${i}`);
+    now += 600_000;
+    cms.failure = new CmsError('network', 'blogs');
+    expect(await previews.lookup('a-case')).toMatchObject({ outcome: 'stale', preview: { title: 'A case' } });
+  });
+
+  it('takes only the entry whose slug was asked for', async () => {
+    cms.answer = { data: [{ id: 2, attributes: { slug: 'another-case', blogTitle: 'Another' } }] };
+    expect(await previews.lookup('a-case')).toEqual({ outcome: 'not-found', source: 'cms' });
+  });
+
+  it('reads an entry whose optional fields have the wrong types, with defaults in their place', async () => {
+    cms.answer = entry({ blogTitle: 42, content: ['no'], image: { data: 'x' }, blogContent: 'nope' });
+    expect(await previews.lookup('a-case')).toMatchObject({
+      outcome: 'found',
+      preview: { title: DEFAULT_TITLE, description: DEFAULT_DESCRIPTION, image: { url: SETTINGS.defaultImageUrl } },
+    });
+  });
+
   it('shares one CMS call between concurrent lookups of one slug', async () => {
     cms.answer = entry({ blogTitle: 'A case' });
     await Promise.all(Array.from({ length: 20 }, () => previews.lookup('a-case')));
@@ -89,12 +131,18 @@ describe('CaseStudyPreviews', () => {
 });
 
 describe('previewOf', () => {
-  const caseStudy = { slug: 'a-case' };
+  const caseStudy = { slug: 'a-case', sections: [] };
 
   it('decodes the title once and keeps markup in it as text', () => {
     expect(previewOf({ ...caseStudy, title: '"><script>alert(1)</script> Caf&eacute; &amp; Co' }, SETTINGS).title).toBe(
       '"><script>alert(1)</script> Caf\u00e9 & Co',
     );
+  });
+
+  it('shortens a very long title on a word boundary', () => {
+    const title = previewOf({ ...caseStudy, title: 'word '.repeat(1000) }, SETTINGS).title;
+    expect(Array.from(title).length).toBeLessThanOrEqual(200);
+    expect(title.endsWith('\u2026')).toBe(true);
   });
 
   it('has a title and the default image even when the CMS has neither', () => {
@@ -122,22 +170,26 @@ describe('previewOf', () => {
 
 describe('describe', () => {
   it('takes the summary as plain text', () => {
-    expect(describeCaseStudy({ summary: '<p>Moved a bank&rsquo;s core to the cloud &amp; kept it up.</p>' })).toBe(
+    expect(describeCaseStudy({ summary: '<p>Moved a bank&rsquo;s core to the cloud &amp; kept it up.</p>', sections: [] })).toBe(
       'Moved a bank\u2019s core to the cloud & kept it up.',
     );
   });
 
   it('falls back on the body when there is no summary', () => {
-    expect(describeCaseStudy({ summary: '  ', body: 'First line\nsecond <b>line</b>' })).toBe('First line second line');
+    expect(describeCaseStudy({ summary: '  ', sections: ['First line\nsecond <b>line</b>'] })).toBe('First line second line');
+  });
+
+  it('passes over body sections without visible text', () => {
+    expect(describeCaseStudy({ sections: ['<img src="a.png">', '<p>Real words.</p>'] })).toBe('Real words.');
   });
 
   it('cuts a long body to about 200 characters on a word boundary', () => {
-    const description = describeCaseStudy({ body: `<p>${'Lorem ipsum dolor sit amet. '.repeat(40)}</p>` });
+    const description = describeCaseStudy({ sections: [`<p>${'Lorem ipsum dolor sit amet. '.repeat(40)}</p>`] });
     expect(Array.from(description).length).toBeLessThanOrEqual(200);
     expect(description).toMatch(/\w\u2026$/);
   });
 
   it('says the site default when there is no text at all', () => {
-    expect(describeCaseStudy({ body: '<p> </p>' })).toBe(DEFAULT_DESCRIPTION);
+    expect(describeCaseStudy({ sections: ['<p> </p>'] })).toBe(DEFAULT_DESCRIPTION);
   });
 });

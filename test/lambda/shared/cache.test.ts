@@ -1,4 +1,4 @@
-import { MemoryCache } from '../../../lambda/shared/cache';
+import { InFlight, MemoryCache } from '../../../lambda/shared/cache';
 
 describe('MemoryCache', () => {
   let now: number;
@@ -33,23 +33,25 @@ describe('MemoryCache', () => {
     cache.set('c', 'C', 60);
     expect([cache.get('a')?.value, cache.get('b')?.value, cache.get('c')?.value]).toEqual(['A', undefined, 'C']);
   });
+});
 
+describe('InFlight', () => {
   it('shares one load between concurrent callers of the same key', async () => {
-    const cache = new MemoryCache<string>();
+    const inFlight = new InFlight<string>();
     let calls = 0;
     const load = async () => {
       calls += 1;
       await new Promise((resolve) => setTimeout(resolve, 5));
       return 'A';
     };
-    const results = await Promise.all(Array.from({ length: 10 }, () => cache.loadOnce('a', load)));
+    const results = await Promise.all(Array.from({ length: 10 }, () => inFlight.run('a', load)));
     expect(results).toEqual(Array(10).fill('A'));
     expect(calls).toBe(1);
   });
 
   it('loads again once a failed load has settled', async () => {
-    const cache = new MemoryCache<string>();
-    await expect(cache.loadOnce('a', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
-    await expect(cache.loadOnce('a', async () => 'A')).resolves.toBe('A');
+    const inFlight = new InFlight<string>();
+    await expect(inFlight.run('a', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    await expect(inFlight.run('a', async () => 'A')).resolves.toBe('A');
   });
 });

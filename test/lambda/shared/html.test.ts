@@ -51,6 +51,7 @@ describe('decodeText', () => {
     ['&amp;amp;', '&amp;'],
     ['  two\n\tlines  ', 'two lines'],
     ['<b>kept as text</b>', '<b>kept as text</b>'],
+    ['no\u0001control\u009fcharacters', 'nocontrolcharacters'],
   ])('reads %j as %j, decoding once', (input, expected) => {
     expect(decodeText(input)).toBe(expected);
   });
@@ -68,8 +69,23 @@ describe('htmlToPlainText', () => {
     ['1 < 2 and 3 > 2', '1 < 2 and 3 > 2'],
     ['line one\n\nline two', 'line one line two'],
     ['<a href="https://x.example/">link</a> text', 'link text'],
+    ['kept <p unfinished tag to the end', 'kept'],
+    ['a<script>never closed', 'a'],
+    ['a<!-- never closed', 'a'],
+    ['<SCRIPT>x</script >b', 'b'],
+    ['bell\u0007 and escape\u001b', 'bell and escape'],
   ])('turns %j into %j', (input, expected) => {
     expect(htmlToPlainText(input)).toBe(expected);
+  });
+
+  it.each([
+    ['unclosed tags', '<p'.repeat(200_000)],
+    ['unclosed script elements', '<script x>'.repeat(50_000)],
+    ['unclosed comments', '<!-'.repeat(100_000)],
+    ['code-like prose', 'if i<n and a<b then '.repeat(20_000)],
+  ])('reads hostile markup of %s in one pass', (_, input) => {
+    // A quadratic reading of these would take minutes, far past the test's timeout.
+    expect(typeof htmlToPlainText(input)).toBe('string');
   });
 });
 

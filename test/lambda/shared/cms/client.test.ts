@@ -95,6 +95,43 @@ describe('createCmsClient', () => {
     expect((await failure(cms.get('blogs', new URLSearchParams(), schema))).reason).toBe('network');
   });
 
+  it('refuses to follow a redirect, to another host or its own', async () => {
+    const elsewhere = await scriptedServer([json(200, { data: [{ id: 666 }] })]);
+    try {
+      const { cms } = await clientFor([(_, response) => response.writeHead(302, { location: `${elsewhere.url}/api/blogs` }).end()]);
+      expect((await failure(cms.get('blogs', new URLSearchParams(), schema))).reason).toBe('network');
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      elsewhere.server.close();
+    }
+  });
+
+  it('refuses an answer that declares more bytes than it reads', async () => {
+    const { cms } = await clientFor([(_, response) => response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(3 * 1024 * 1024) }).end('{}')]);
+    expect((await failure(cms.get('blogs', new URLSearchParams(), schema))).reason).toBe('unreadable');
+  });
+
+  it('stops reading a chunked answer past its size limit', async () => {
+    const { cms } = await clientFor([
+      (_, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write(`{"data":[${'{"id":1},'.repeat(300_000)}`);
+        response.end('{"id":1}]}');
+      },
+    ]);
+    expect((await failure(cms.get('blogs', new URLSearchParams(), schema))).reason).toBe('unreadable');
+  });
+
+  it('gives up at its time budget on a body that trickles in', async () => {
+    const { cms } = await clientFor([
+      (_, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"data":[');
+      },
+    ], 300);
+    expect((await failure(cms.get('blogs', new URLSearchParams(), schema))).reason).toBe('timeout');
+  });
+
   it('never puts the token in the error it throws', async () => {
     const { cms } = await clientFor([json(401, { error: 'nope' })]);
     const error = await failure(cms.get('blogs', new URLSearchParams(), schema));

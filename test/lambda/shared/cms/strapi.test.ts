@@ -22,6 +22,12 @@ describe('collection', () => {
     expect(v.parse(blogs, answer)).toEqual([{ id: 1, blogTitle: 'T', image: null }]);
   });
 
+  it('reads a media file with odd details, leaving out only what it cannot read', () => {
+    const answer = { data: [{ id: 1, blogTitle: 'T', image: { ...media, width: 'wide', formats: { large: null, small: { url: 5 }, medium: { url: '/m.png' } } } }] };
+    const [entry] = v.parse(blogs, answer);
+    expect(entry?.image).toMatchObject({ url: '/uploads/a.png', width: null, formats: { large: null, small: null, medium: { url: '/m.png' } } });
+  });
+
   it('reads an empty list as no entries', () => {
     expect(v.parse(blogs, { data: [], meta: { pagination: { total: 0 } } })).toEqual([]);
   });
