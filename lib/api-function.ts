@@ -107,6 +107,7 @@ export class ApiFunction extends Construct {
         target: BUNDLING.target,
         minify: BUNDLING.minify,
         sourceMap: BUNDLING.sourceMap,
+        sourcesContent: BUNDLING.sourcesContent,
         mainFields: [...BUNDLING.mainFields],
         externalModules: [...BUNDLING.externalModules],
         banner: BUNDLING.banner,

@@ -57,8 +57,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       routes: options.routes ?? ROUTES,
       config,
       port: options.port ?? 0,
-      // The one difference from AWS: the token itself, where AWS has only the secret's name.
-      environment: { CMS_TOKEN: cmsToken },
+      // The one difference from AWS: the token itself, where AWS has only the secret's name, and only for CMS routes.
+      routeEnvironment: (route): Record<string, string> => (route.needs?.includes('cms') ? { CMS_TOKEN: cmsToken } : {}),
     });
     return {
       url: emulator.url,

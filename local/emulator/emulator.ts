@@ -35,7 +35,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         runtimeScript,
         taskRoot,
         environment: (logStreamName) =>
-          lambdaEnvironment({ route, config: options.config, logStreamName, taskRoot, overrides: options.environment ?? {} }),
+          lambdaEnvironment({
+            route,
+            config: options.config,
+            logStreamName,
+            taskRoot,
+            overrides: { ...options.environment, ...options.routeEnvironment?.(route) },
+          }),
         invokedFunctionArn: invokedFunctionArn(lambdaFunctionName(route, options.config), region, ACCOUNT_ID),
         memorySizeMb: FUNCTION_SETTINGS.memorySize,
         functionTimeoutMs: options.functionTimeoutMs ?? FUNCTION_SETTINGS.timeoutSeconds * 1000,

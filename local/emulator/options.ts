@@ -12,6 +12,12 @@ export interface EmulatorOptions {
    * @default {}
    */
   readonly environment?: Record<string, string>;
+  /**
+   * Variables laid over one route's environment only, after `environment`: what AWS
+   * gives just that function, such as the CMS token that only CMS routes may read.
+   * @default - none
+   */
+  readonly routeEnvironment?: (route: RouteDefinition) => Record<string, string>;
   /** @default 0 (free port) */
   readonly port?: number;
   /** @default '127.0.0.1' */

@@ -24,6 +24,7 @@ describe('the Lambda runtime', () => {
     emulator = await startFixtureEmulator('lambda-runtime', {
       functionTimeoutMs: FUNCTION_TIMEOUT_MS,
       environment: { CMS_TOKEN: 'local-token', CMS_URL: 'http://127.0.0.1:1337' },
+      routeEnvironment: (route): Record<string, string> => (route.id === 'Echo' ? { ECHO_ONLY: 'yes' } : {}),
     });
   }, START_TIMEOUT_MS);
 
@@ -106,6 +107,12 @@ describe('the Lambda runtime', () => {
         CMS_TOKEN: 'local-token',
         FIXTURE_STAGE: 'test',
       });
+    });
+
+    it('gives a route its own variables and no other route those', async () => {
+      const { env } = await echo();
+      const root = (await (await fetch(`${emulator.url}/echo`)).json()) as Echoed;
+      expect([env.ECHO_ONLY, root.env.ECHO_ONLY]).toEqual(['yes', undefined]);
     });
 
     it('has the variables the Lambda runtime sets', async () => {

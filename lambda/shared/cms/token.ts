@@ -35,7 +35,9 @@ async function readSecret(secretName: string, secretKey: string | undefined): Pr
   // Loaded on first use: routes without a CMS call, and local runs, never pay for the SDK.
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
   try {
-    const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretName }));
+    // Bounded like the CMS call itself, so a slow Secrets Manager cannot hold a request until the function times out.
+    const client = new SecretsManagerClient({ maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: 2000 } });
+    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretName }));
     return tokenFromSecretString(SecretString, secretKey);
   } catch (error) {
     throw new CmsError('token', `secret ${secretName}`, { cause: error });
