@@ -16,6 +16,24 @@ export interface CacheSettings {
   readonly sharePageNotFoundTtlSeconds: number;
 }
 
+/** Where contact-form submissions go, and how long they are kept. */
+export interface ContactSettings {
+  /** The From address of the sales email; it must belong to `senderIdentity`. */
+  readonly senderAddress: string;
+  /** The verified SES identity (a domain or an address) the mailer may send as. */
+  readonly senderIdentity: string;
+  /** Who receives each submission. */
+  readonly recipients: readonly string[];
+  /** Days a submission (personal data) is kept before DynamoDB deletes it. */
+  readonly retentionDays: number;
+  /** Attempts to email a submission before it is marked failed for operators. */
+  readonly maxEmailAttempts: number;
+  /** Seconds before the first retry of a failed email; each later retry waits twice as long. */
+  readonly retryDelaySeconds: number;
+  /** Minutes between the mailer's runs over the submissions due for an email. */
+  readonly mailerIntervalMinutes: number;
+}
+
 /**
  * Everything that differs between stages. Read from `cdk.json` context
  * (`stages.<name>`) over {@link DEFAULT_STAGE_CONFIG}; the stack, the local
@@ -77,6 +95,12 @@ export interface StageConfig {
   readonly logRetentionDays: number;
   /** @default { sharePageTtlSeconds: 300, sharePageNotFoundTtlSeconds: 60 } */
   readonly cache: CacheSettings;
+  /**
+   * @default { senderAddress: 'website@marchcroft.com', senderIdentity: 'marchcroft.com',
+   *   recipients: ['sales@marchcroft.com'], retentionDays: 730, maxEmailAttempts: 5, retryDelaySeconds: 120,
+   *   mailerIntervalMinutes: 1 }
+   */
+  readonly contact: ContactSettings;
 }
 
 export const DEFAULT_STAGE_CONFIG: Omit<StageConfig, 'stage' | 'defaultShareImageUrl'> = {
@@ -89,6 +113,15 @@ export const DEFAULT_STAGE_CONFIG: Omit<StageConfig, 'stage' | 'defaultShareImag
   throttle: { rateLimit: 50, burstLimit: 100 },
   logRetentionDays: 30,
   cache: { sharePageTtlSeconds: 300, sharePageNotFoundTtlSeconds: 60 },
+  contact: {
+    senderAddress: 'website@marchcroft.com',
+    senderIdentity: 'marchcroft.com',
+    recipients: ['sales@marchcroft.com'],
+    retentionDays: 730,
+    maxEmailAttempts: 5,
+    retryDelaySeconds: 120,
+    mailerIntervalMinutes: 1,
+  },
 };
 
 /** The values CloudWatch Logs accepts as a retention period, in days. */
@@ -99,6 +132,7 @@ const LOG_RETENTION_DAYS = [
 const httpUrl = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'must be an http(s) URL'), v.transform(stripTrailingSlash));
 const positiveInteger = v.pipe(v.number(), v.integer(), v.minValue(1));
 
+const emailAddress = v.pipe(v.string(), v.email());
 const throttleSchema = v.object({ rateLimit: positiveInteger, burstLimit: positiveInteger });
 
 /** Overrides a stage may set in `cdk.json`; unknown keys are refused so a typo fails the synth. */
@@ -114,6 +148,19 @@ const stageOverridesSchema = v.strictObject({
   throttle: v.optional(throttleSchema),
   logRetentionDays: v.optional(v.picklist(LOG_RETENTION_DAYS, `must be one of ${LOG_RETENTION_DAYS.join(', ')}`)),
   cache: v.optional(v.partial(v.strictObject({ sharePageTtlSeconds: positiveInteger, sharePageNotFoundTtlSeconds: positiveInteger }))),
+  contact: v.optional(
+    v.partial(
+      v.strictObject({
+        senderAddress: emailAddress,
+        senderIdentity: v.pipe(v.string(), v.regex(/^([^@\s]+@)?[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain or an email address')),
+        recipients: v.pipe(v.array(emailAddress), v.minLength(1)),
+        retentionDays: positiveInteger,
+        maxEmailAttempts: v.pipe(positiveInteger, v.maxValue(20)),
+        retryDelaySeconds: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        mailerIntervalMinutes: v.pipe(positiveInteger, v.maxValue(60)),
+      }),
+    ),
+  ),
 });
 
 export type StageOverrides = v.InferInput<typeof stageOverridesSchema>;
@@ -131,7 +178,7 @@ export function resolveStageConfig(stage: string, overrides: unknown = {}): Stag
     const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
     throw new Error(`Invalid configuration for stage "${stage}": ${problems.join('; ')}`);
   }
-  const { cache, ...rest } = result.output;
+  const { cache, contact, ...rest } = result.output;
   const siteUrl = rest.siteUrl ?? DEFAULT_STAGE_CONFIG.siteUrl;
   return {
     ...DEFAULT_STAGE_CONFIG,
@@ -139,6 +186,7 @@ export function resolveStageConfig(stage: string, overrides: unknown = {}): Stag
     ...rest,
     stage,
     cache: { ...DEFAULT_STAGE_CONFIG.cache, ...cache },
+    contact: { ...DEFAULT_STAGE_CONFIG.contact, ...contact },
   };
 }
 

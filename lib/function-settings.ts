@@ -1,7 +1,8 @@
 import type { BuildOptions } from 'esbuild';
 import { version } from '../package.json';
 import type { StageConfig } from './config';
-import type { RouteDefinition } from './routes';
+import { CONTACT_SUBMISSIONS_TABLE } from './contact-submissions';
+import { needs, type FunctionDefinition } from './functions';
 
 /**
  * The settings every route function shares, as plain data: the CDK construct
@@ -51,12 +52,21 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
 export const SERVICE_NAME = 'marchcroft-api';
 export const METRICS_NAMESPACE = 'Marchcroft';
 
+/** Names of what the stack creates, which functions are told in their environment. */
+export interface DeployedResources {
+  readonly contactSubmissionsTableName: string;
+}
+
+/** The names a stage's resources have in a local run, where nothing is named by CloudFormation. */
+export function localResourceNames(config: StageConfig): DeployedResources {
+  return { contactSubmissionsTableName: `${SERVICE_NAME}-${config.stage}-contact-submissions` };
+}
+
 /**
- * The environment a route's function runs with. Secrets are never in it: a
- * CMS route gets the secret's name, and reads the value at run time.
+ * The environment a function runs with. Secrets are never in it: a CMS
+ * function gets the secret's name, and reads the value at run time.
  */
-export function functionEnvironment(route: RouteDefinition, config: StageConfig): Record<string, string> {
-  const needs = route.needs ?? [];
+export function functionEnvironment(definition: FunctionDefinition, config: StageConfig, resources: DeployedResources): Record<string, string> {
   return {
     NODE_OPTIONS: '--enable-source-maps',
     POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
@@ -64,7 +74,7 @@ export function functionEnvironment(route: RouteDefinition, config: StageConfig)
     POWERTOOLS_LOG_LEVEL: 'INFO',
     STAGE: config.stage,
     SERVICE_VERSION: version,
-    ...(needs.includes('cms')
+    ...(needs(definition, 'cms')
       ? {
           CMS_URL: config.cmsUrl,
           CMS_SECRET_NAME: config.cmsSecretName,
@@ -72,6 +82,20 @@ export function functionEnvironment(route: RouteDefinition, config: StageConfig)
           CMS_TIMEOUT_MS: String(config.cmsTimeoutMs),
         }
       : {}),
-    ...route.environment?.(config),
+    ...(needs(definition, 'contactStore') || needs(definition, 'contactOutbox')
+      ? { CONTACT_TABLE_NAME: resources.contactSubmissionsTableName }
+      : {}),
+    ...(needs(definition, 'contactStore') ? { CONTACT_RETENTION_DAYS: String(config.contact.retentionDays) } : {}),
+    ...(needs(definition, 'contactOutbox')
+      ? {
+          CONTACT_OUTBOX_INDEX: CONTACT_SUBMISSIONS_TABLE.outboxIndex.indexName,
+          CONTACT_MAX_EMAIL_ATTEMPTS: String(config.contact.maxEmailAttempts),
+          CONTACT_RETRY_DELAY_SECONDS: String(config.contact.retryDelaySeconds),
+        }
+      : {}),
+    ...(needs(definition, 'mail')
+      ? { MAIL_FROM: config.contact.senderAddress, MAIL_TO: config.contact.recipients.join(',') }
+      : {}),
+    ...definition.environment?.(config),
   };
 }

@@ -1,50 +1,36 @@
-import type { StageConfig, ThrottleSettings } from './config';
+import type { ThrottleSettings } from './config';
+import { checkFunctionIds, type FunctionDefinition } from './functions';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Something outside the function that a route reads or writes; each one grants exactly its permissions. */
-export type RouteResource = 'cms';
-
 /** One function of the API and the route keys it serves. */
-export interface RouteDefinition {
-  /** Construct id of the route's function and its role, e.g. `ShareCaseStudy`. */
-  readonly id: string;
-  /** One line for the function description and the docs. */
-  readonly description: string;
+export interface RouteDefinition extends FunctionDefinition {
   /** Methods on the path; each one is its own route key, all served by the one function. */
   readonly methods: readonly HttpMethod[];
   /** Path in API Gateway syntax, e.g. `/share/casestudies/{slug}`. */
   readonly path: string;
-  /** Handler module, relative to the repository root; it exports `handler`. */
-  readonly entry: string;
   /**
-   * What the route reads or writes beyond its own logs.
-   * @default - nothing
+   * Other paths the same function serves with the same methods, e.g. a name clients already use.
+   * @default - none
    */
-  readonly needs?: readonly RouteResource[];
+  readonly aliases?: readonly string[];
   /**
    * Throttle for this route's keys, in place of the stage default.
    * @default - the stage's `throttle`
    */
   readonly throttle?: ThrottleSettings;
-  /**
-   * Environment the handler needs beyond the common and per-resource variables.
-   * @default - none
-   */
-  readonly environment?: (config: StageConfig) => Record<string, string>;
 }
 
 const PATH_PATTERN = /^(\/([A-Za-z0-9._-]+|\{[A-Za-z][A-Za-z0-9]*\}))+$/;
 
 /** Checks the table once, when it is built, so a bad entry fails every synth and every test. */
 export function defineRoutes(routes: readonly RouteDefinition[]): readonly RouteDefinition[] {
-  const ids = new Set<string>();
+  checkFunctionIds(routes, 'Route');
   const keys = new Set<string>();
   for (const route of routes) {
-    if (!/^[A-Z][A-Za-z0-9]+$/.test(route.id)) throw new Error(`Route id "${route.id}" must be PascalCase letters and digits.`);
-    if (ids.has(route.id)) throw new Error(`Route id "${route.id}" is used twice.`);
-    ids.add(route.id);
-    if (!PATH_PATTERN.test(route.path)) throw new Error(`Route "${route.id}" has an invalid path "${route.path}".`);
+    for (const path of routePaths(route)) {
+      if (!PATH_PATTERN.test(path)) throw new Error(`Route "${route.id}" has an invalid path "${path}".`);
+    }
     if (route.methods.length === 0) throw new Error(`Route "${route.id}" has no methods.`);
     for (const key of routeKeys(route)) {
       if (keys.has(key)) throw new Error(`Route key "${key}" is defined twice.`);
@@ -54,9 +40,14 @@ export function defineRoutes(routes: readonly RouteDefinition[]): readonly Route
   return routes;
 }
 
-/** API Gateway route keys of a route, e.g. `GET /health`. */
+/** The route's path and its aliases. */
+export function routePaths(route: RouteDefinition): string[] {
+  return [route.path, ...(route.aliases ?? [])];
+}
+
+/** API Gateway route keys of a route, e.g. `GET /health`: every method on every path. */
 export function routeKeys(route: RouteDefinition): string[] {
-  return route.methods.map((method) => `${method} ${route.path}`);
+  return routePaths(route).flatMap((path) => route.methods.map((method) => `${method} ${path}`));
 }
 
 /** Every method the API serves, for the CORS configuration. */
@@ -91,5 +82,17 @@ export const ROUTES = defineRoutes([
       SHARE_PAGE_TTL_SECONDS: String(config.cache.sharePageTtlSeconds),
       SHARE_PAGE_NOT_FOUND_TTL_SECONDS: String(config.cache.sharePageNotFoundTtlSeconds),
     }),
+  },
+  {
+    id: 'Contact',
+    description: 'The contact form: stores a submission durably, then the mailer emails it to sales.',
+    methods: ['POST'],
+    path: '/contact',
+    // The address the live site already posts its form to.
+    aliases: ['/sendContactUsMail'],
+    entry: 'lambda/contact/handler.ts',
+    needs: ['contactStore'],
+    // A form is not a firehose: a few people a second at most, and a bot is slowed down early.
+    throttle: { rateLimit: 2, burstLimit: 5 },
   },
 ]);
