@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { StageConfig } from '../lib/config';
+import { localResourceNames } from '../lib/function-settings';
 import { defineRoutes, ROUTES, type RouteDefinition } from '../lib/routes';
 import { SAMPLE_SLUGS, startContentServer } from '../local/content-server';
 import { bundleHandlers } from '../local/emulator/bundler';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
       match,
       { apiId: 'bench', requestId: `bench-${randomBytes(4).toString('hex')}`, receivedAt: new Date() },
     );
-    const env = lambdaEnvironment({ route, config, logStreamName: 'bench', taskRoot: taskRoots.get(route.id)!, overrides: { CMS_TOKEN: token } });
+    const env = lambdaEnvironment({ route, config, resources: localResourceNames(config), logStreamName: 'bench', taskRoot: taskRoots.get(route.id)!, overrides: { CMS_TOKEN: token } });
     return runProbe(probe, { mode, bundle: join(taskRoots.get(route.id)!, 'index.mjs'), event, count }, env);
   };
 
