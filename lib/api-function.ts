@@ -1,17 +1,20 @@
 import * as path from 'node:path';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import type { StageConfig } from './config';
-import { BUNDLING, FUNCTION_SETTINGS, functionEnvironment } from './function-settings';
+import { CONTACT_SUBMISSIONS_TABLE } from './contact-submissions';
+import { BUNDLING, type DeployedResources, FUNCTION_SETTINGS, functionEnvironment } from './function-settings';
+import { type FunctionDefinition, type FunctionResource, needs } from './functions';
 import { stageLogGroup } from './private/stage-log-group';
-import type { RouteDefinition } from './routes';
 
-/** Route table entries are relative to the repository root, whatever directory the synth runs from. */
+/** Entries of the route and job tables are relative to the repository root, whatever directory the synth runs from. */
 const REPO_ROOT = path.resolve(__dirname, '..');
 
 // Typed by the shared settings' literals: changing a setting there without a match here fails to compile.
@@ -21,16 +24,41 @@ const OUTPUT_FORMATS: Record<typeof BUNDLING.format, OutputFormat> = { esm: Outp
 
 /** Properties of an {@link ApiFunction}. */
 export interface ApiFunctionProps {
-  /** The route the function serves: its entry, description, environment and what it needs. */
-  readonly route: RouteDefinition;
+  /**
+   * The function to build: a route's or a job's entry, description,
+   * environment and what it needs.
+   */
+  readonly definition: FunctionDefinition;
   /** The stage: environment values and log retention. */
   readonly config: StageConfig;
   /**
-   * The secret that holds the CMS token. Required when the route needs `cms`;
-   * the function may then read it, and nothing else.
-   * @default - none; the route must not need `cms`
+   * The secret that holds the CMS token. Required when the function needs
+   * `cms`; it may then read the secret's value, and nothing else.
+   * @default - none; the function must not need `cms`
    */
   readonly cmsSecret?: ISecret;
+  /**
+   * The contact-submissions table, in the shape of `CONTACT_SUBMISSIONS_TABLE`
+   * (its outbox index included). Required when the function needs
+   * `contactStore` (put and get items) or `contactOutbox` (query the outbox
+   * index, update and get items); its name is in `CONTACT_TABLE_NAME`.
+   * @default - none; the function must need neither
+   */
+  readonly contactSubmissions?: ITable;
+  /**
+   * The verified SES identity mail is sent from, e.g.
+   * `EmailIdentity.fromEmailIdentityName(stack, 'MailIdentity', config.contact.senderIdentity)`.
+   * Required when the function needs `mail`; it may then `ses:SendEmail` as
+   * this identity and no other.
+   * @default - none; the function must not need `mail`
+   */
+  readonly mailIdentity?: IEmailIdentity;
+  /**
+   * Concurrent executions reserved for the function, which are also its
+   * limit: 1 makes runs of a job strictly one after the other.
+   * @default - none; the function uses the account's unreserved concurrency
+   */
+  readonly reservedConcurrentExecutions?: number;
   /**
    * What happens to the function's log group when the stack is deleted.
    * @default - RETAIN in prod, DESTROY in every other stage
@@ -39,9 +67,9 @@ export interface ApiFunctionProps {
 }
 
 /**
- * The Lambda function behind one route of the table: the house runtime,
+ * The Lambda function of one route or job: the house runtime,
  * architecture, bundling and logging, and a role that may do exactly what
- * the route needs and nothing more.
+ * the definition needs and nothing more.
  */
 export class ApiFunction extends Construct {
   /** The function (id `Resource`, so it is this construct's `node.defaultChild`). */
@@ -53,51 +81,80 @@ export class ApiFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
-    const { route, config } = props;
-    // A secret passed for a route that does not need it grants nothing.
-    const cmsSecret = route.needs?.includes('cms') ? props.cmsSecret : undefined;
-    if (route.needs?.includes('cms') && !cmsSecret) {
-      throw new Error(`${this.node.path}: route "${route.id}" needs 'cms', so props.cmsSecret is required.`);
+    const { definition, config } = props;
+    // A resource passed for a function that does not need it grants nothing, and is named nowhere.
+    const required = <T>(resources: readonly FunctionResource[], value: T | undefined, prop: keyof ApiFunctionProps): T | undefined => {
+      const needed = resources.filter((resource) => needs(definition, resource));
+      if (needed.length === 0) return undefined;
+      if (value === undefined) {
+        throw new Error(`${this.node.path}: function "${definition.id}" needs ${needed.map((resource) => `'${resource}'`).join(' and ')}, so props.${prop} is required.`);
+      }
+      return value;
+    };
+    const cmsSecret = required(['cms'], props.cmsSecret, 'cmsSecret');
+    const table = required(['contactStore', 'contactOutbox'], props.contactSubmissions, 'contactSubmissions');
+    const mailIdentity = required(['mail'], props.mailIdentity, 'mailIdentity');
+    const reserved = props.reservedConcurrentExecutions;
+    // 0 is valid to Lambda, but it stops the function altogether: never what a definition means.
+    if (reserved !== undefined && (!Number.isInteger(reserved) || reserved < 1)) {
+      throw new Error(`${this.node.path}: props.reservedConcurrentExecutions must be a positive integer, not ${reserved}.`);
     }
 
     this.logGroup = stageLogGroup(this, 'LogGroup', config, props.logRemovalPolicy);
 
-    const statements = [
-      // The stream ARNs live under the group's `:*`, which is what the group's ARN attribute already ends with.
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [this.logGroup.logGroupArn],
-      }),
-    ];
+    const allow = (actions: string[], resource: string) => new PolicyStatement({ effect: Effect.ALLOW, actions, resources: [resource] });
+    // The stream ARNs live under the group's `:*`, which is what the group's ARN attribute already ends with.
+    const statements = [allow(['logs:CreateLogStream', 'logs:PutLogEvents'], this.logGroup.logGroupArn)];
     if (cmsSecret) {
       // Not `grantRead`: it adds DescribeSecret, which the handler never calls.
-      statements.push(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          actions: ['secretsmanager:GetSecretValue'],
-          resources: [secretArnForPolicies(cmsSecret)],
-        }),
-      );
+      statements.push(allow(['secretsmanager:GetSecretValue'], secretArnForPolicies(cmsSecret)));
+    }
+    if (table) {
+      // Not the table's grant methods: grantReadData/grantWriteData add actions the handlers never call (BatchGetItem, Scan,
+      // DeleteItem, DescribeTable, ...), and every one of them, `grant(...actions)` too, also names `<table>/index/*`.
+      if (needs(definition, 'contactOutbox')) {
+        statements.push(allow(['dynamodb:Query'], `${table.tableArn}/index/${CONTACT_SUBMISSIONS_TABLE.outboxIndex.indexName}`));
+      }
+      const tableActions = new Set([
+        // The contact form's conditional put both stores and detects a retry, so it needs no read.
+        ...(needs(definition, 'contactStore') ? ['dynamodb:PutItem'] : []),
+        // The mailer reads through the index and changes items with conditional updates.
+        ...(needs(definition, 'contactOutbox') ? ['dynamodb:UpdateItem'] : []),
+      ]);
+      // Sorted, as cdk.json's `minimizePolicies` writes them: the tests' template and the deployed one read the same.
+      statements.push(allow([...tableActions].sort(), table.tableArn));
+    }
+    if (mailIdentity) {
+      // Not `grantSendEmail`: it adds ses:SendRawEmail, which only the v1 API's SendRawEmail needs; v2's SendEmail needs ses:SendEmail.
+      statements.push(allow(['ses:SendEmail'], mailIdentity.emailIdentityArn));
     }
     // Given a role, Lambda adds no AWSLambdaBasicExecutionRole (whose logs actions cover every log group in the account).
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Runs the ${route.id} function of ${config.stage}`,
+      description: `Runs the ${definition.id} function of ${config.stage}`,
       inlinePolicies: { Access: new PolicyDocument({ statements }) },
     });
 
+    // What the stack deployed, read by functionEnvironment only for a function that needs it, which then has it (checked above).
+    const resources: DeployedResources = {
+      get contactSubmissionsTableName(): string {
+        if (!table) throw new Error(`function "${definition.id}" was given no contact-submissions table.`);
+        return table.tableName;
+      },
+    };
+
     this.fn = new NodejsFunction(this, 'Resource', {
-      entry: path.resolve(REPO_ROOT, route.entry),
+      entry: path.resolve(REPO_ROOT, definition.entry),
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
-      description: route.description,
+      description: definition.description,
       runtime: RUNTIMES[FUNCTION_SETTINGS.runtime],
       architecture: ARCHITECTURES[FUNCTION_SETTINGS.architecture],
       memorySize: FUNCTION_SETTINGS.memorySize,
       timeout: Duration.seconds(FUNCTION_SETTINGS.timeoutSeconds),
-      environment: functionEnvironment(route, config),
+      reservedConcurrentExecutions: reserved,
+      environment: functionEnvironment(definition, config, resources),
       role: this.role,
       logGroup: this.logGroup,
       // Powertools writes JSON lines whatever the format; JSON makes Lambda's own START/REPORT lines JSON too.

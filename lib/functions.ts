@@ -4,7 +4,7 @@ import type { StageConfig } from './config';
  * Something outside a function that it reads or writes; each one grants
  * exactly its permissions and its environment variables.
  * - `cms`: read the CMS token secret.
- * - `contactStore`: put a contact submission, and read one back (the contact form).
+ * - `contactStore`: put a contact submission, once (the contact form).
  * - `contactOutbox`: find submissions whose email is due and record each attempt (the mailer).
  * - `mail`: send email from the stage's sender identity.
  */

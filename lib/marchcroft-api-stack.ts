@@ -1,10 +1,15 @@
-import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { EmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
-import { ApiFunction } from './api-function';
+import { ApiFunction, type ApiFunctionProps } from './api-function';
 import type { StageConfig } from './config';
+import { ContactSubmissionsTable } from './contact-submissions-table';
 import { corsSettings } from './cors';
 import { SERVICE_NAME } from './function-settings';
+import { JOBS, type JobDefinition } from './jobs';
 import { MarchcroftHttpApi } from './marchcroft-http-api';
 import { ROUTES, type RouteDefinition } from './routes';
 
@@ -17,34 +22,71 @@ export interface MarchcroftApiStackProps extends StackProps {
    * @default ROUTES
    */
   readonly routes?: readonly RouteDefinition[];
+  /**
+   * The functions to run on a schedule.
+   * @default JOBS
+   */
+  readonly jobs?: readonly JobDefinition[];
 }
 
 /**
- * One stage of the Marchcroft API: the HTTP API and a function per route of
- * the table. Nothing here is per route: a new entry in the table is a new
- * route, function and role.
+ * One stage of the Marchcroft API: the HTTP API, a function per route of the
+ * route table, a scheduled function per job of the job table, and what they
+ * read and write. Nothing here is per route or per job: a new entry in a
+ * table is a new function and role, and its routes or its schedule.
  */
 export class MarchcroftApiStack extends Stack {
   readonly api: MarchcroftHttpApi;
-  /** The route functions, by route id. */
+  /** Where contact-form submissions are stored until they expire. */
+  readonly contactSubmissions: ContactSubmissionsTable;
+  /** The functions of the routes and of the jobs, by route or job id. */
   readonly functions: ReadonlyMap<string, ApiFunction>;
+  /** The schedule of each job, by job id. */
+  readonly schedules: ReadonlyMap<string, Rule>;
 
   constructor(scope: Construct, id: string, props: MarchcroftApiStackProps) {
     super(scope, id, props);
     const { config } = props;
     const routes = props.routes ?? ROUTES;
+    const jobs = props.jobs ?? JOBS;
+    // Each table checks its own ids; a route and a job are constructs side by side in this stack too.
+    for (const job of jobs) {
+      if (routes.some((route) => route.id === job.id)) throw new Error(`${this.node.path}: "${job.id}" is both a route id and a job id.`);
+    }
 
-    // A reference by name: the secret is made and filled outside this stack, so its value never passes through CloudFormation.
-    const cmsSecret = Secret.fromSecretNameV2(this, 'CmsSecret', config.cmsSecretName);
+    this.contactSubmissions = new ContactSubmissionsTable(this, 'ContactSubmissions', { config });
+    // What a function may need; each one is granted only what its definition names. The secret and the SES identity
+    // are referenced by name: they are made (and verified) outside this stack, and the secret's value never passes
+    // through CloudFormation.
+    const resources: Pick<ApiFunctionProps, 'cmsSecret' | 'contactSubmissions' | 'mailIdentity'> = {
+      cmsSecret: Secret.fromSecretNameV2(this, 'CmsSecret', config.cmsSecretName),
+      contactSubmissions: this.contactSubmissions.table,
+      mailIdentity: EmailIdentity.fromEmailIdentityName(this, 'MailIdentity', config.contact.senderIdentity),
+    };
     this.api = new MarchcroftHttpApi(this, 'Api', { config, cors: corsSettings(config, routes) });
 
     const functions = new Map<string, ApiFunction>();
     for (const route of routes) {
-      const apiFunction = new ApiFunction(this, route.id, { route, config, cmsSecret });
+      const apiFunction = new ApiFunction(this, route.id, { definition: route, config, ...resources });
       this.api.addRoute(route, apiFunction.fn);
       functions.set(route.id, apiFunction);
     }
+    const schedules = new Map<string, Rule>();
+    for (const job of jobs) {
+      // One run at a time: a run that is still going when the next one is due makes that one wait (Lambda
+      // retries a throttled asynchronous invocation), so two runs never work on the same items at once.
+      const apiFunction = new ApiFunction(this, job.id, { definition: job, config, ...resources, reservedConcurrentExecutions: 1 });
+      const minutes = job.everyMinutes(config);
+      const rule = new Rule(this, `${job.id}Schedule`, {
+        description: `Runs the ${job.id} function of ${config.stage} every ${minutes} minute${minutes === 1 ? '' : 's'}`,
+        schedule: Schedule.rate(Duration.minutes(minutes)),
+        targets: [new LambdaFunction(apiFunction.fn)],
+      });
+      functions.set(job.id, apiFunction);
+      schedules.set(job.id, rule);
+    }
     this.functions = functions;
+    this.schedules = schedules;
 
     Tags.of(this).add('Project', SERVICE_NAME);
     Tags.of(this).add('Stage', config.stage);

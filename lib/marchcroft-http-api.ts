@@ -16,7 +16,7 @@ import type { StageConfig } from './config';
 import type { CorsSettings } from './cors';
 import { SERVICE_NAME } from './function-settings';
 import { stageLogGroup } from './private/stage-log-group';
-import { type RouteDefinition, routeKeys } from './routes';
+import { type RouteDefinition, routeKeys, routePaths } from './routes';
 import { ThrottledHttpStage } from './throttled-http-stage';
 
 /**
@@ -108,9 +108,10 @@ export class MarchcroftHttpApi extends Construct {
   }
 
   /**
-   * Serves every route key of `route` with `handler`, through one
-   * integration (payload format 2.0), and applies the route's own throttle.
-   * @returns the API Gateway routes, one per method, in the route's order
+   * Serves every route key of `route` (each method on its path and on each
+   * alias) with `handler`, through one integration (payload format 2.0), and
+   * applies the route's own throttle to every one of those keys.
+   * @returns the API Gateway routes, one per route key, in the order of `routeKeys(route)`
    */
   addRoute(route: RouteDefinition, handler: IFunction): HttpRoute[] {
     const refused = route.methods.filter((method) => !this.cors.allowMethods.includes(method));
@@ -120,15 +121,13 @@ export class MarchcroftHttpApi extends Construct {
     const integration = new HttpLambdaIntegration(`${route.id}Integration`, handler, {
       payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
     });
-    // One integration object for every key, so API Gateway gets a single integration for the function.
-    const httpRoutes = this.httpApi.addRoutes({
-      path: route.path,
-      methods: route.methods.map((method) => HttpMethod[method]),
-      integration,
-    });
+    // One integration object for every key of every path, so API Gateway gets a single integration for the function.
+    // addRoutes answers one route per method, in the order of `methods`: path by path, that is routeKeys' order.
+    const httpRoutes = routePaths(route).flatMap((path) =>
+      this.httpApi.addRoutes({ path, methods: route.methods.map((method) => HttpMethod[method]), integration }),
+    );
     if (route.throttle) {
       const throttle = route.throttle;
-      // addRoutes answers one route per method, in the order of `methods`, which is routeKeys' order too.
       routeKeys(route).forEach((key, index) => this.stage.throttleRoute(key, throttle, httpRoutes[index]));
     }
     return httpRoutes;

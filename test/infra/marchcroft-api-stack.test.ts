@@ -1,13 +1,17 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnApi, CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnRule } from 'aws-cdk-lib/aws-events';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import { type StageConfig } from '../../lib/config';
 import { FUNCTION_SETTINGS, functionEnvironment } from '../../lib/function-settings';
+import type { FunctionDefinition } from '../../lib/functions';
+import { defineJobs, JOBS } from '../../lib/jobs';
 import { MarchcroftApiStack } from '../../lib/marchcroft-api-stack';
-import { defineRoutes, ROUTES, routeKeys } from '../../lib/routes';
-import { cdkJsonStageConfig, ENV, FIXTURE_ENTRY, iamStatementCount, newApp, wildcardGrants } from './support';
+import { allowedMethods, defineRoutes, ROUTES, routeKeys } from '../../lib/routes';
+import { cdkJsonStageConfig, ENV, FIXTURE_ENTRY, iamStatementCount, newApp, renderArn, wildcardGrants } from './support';
 
 interface Synthesized {
   readonly config: StageConfig;
@@ -22,9 +26,9 @@ function synthesize(config: StageConfig): Synthesized {
   return { config, stack, template, resources: template.toJSON().Resources };
 }
 
-const ids = ({ stack }: Synthesized, routeId: string) => {
-  const apiFunction = stack.functions.get(routeId);
-  if (!apiFunction) throw new Error(`No function for route ${routeId}`);
+const ids = ({ stack }: Synthesized, functionId: string) => {
+  const apiFunction = stack.functions.get(functionId);
+  if (!apiFunction) throw new Error(`No function for route or job ${functionId}`);
   return {
     fn: stack.getLogicalId(apiFunction.fn.node.defaultChild as CfnFunction),
     role: stack.getLogicalId(apiFunction.role.node.defaultChild as CfnRole),
@@ -34,6 +38,13 @@ const ids = ({ stack }: Synthesized, routeId: string) => {
 
 const routeByKey = ({ resources }: Synthesized, key: string) =>
   Object.entries(resources).find(([, resource]) => resource.Type === 'AWS::ApiGatewayV2::Route' && resource.Properties.RouteKey === key);
+
+const tableId = ({ stack }: Synthesized) => stack.getLogicalId(stack.contactSubmissions.table.node.defaultChild as CfnTable);
+
+/** The statements of a role's one inline policy. */
+const roleStatements = ({ resources }: Synthesized, roleId: string) => resources[roleId].Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
+
+const LOGS = (logGroup: string) => ({ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroup, 'Arn'] } });
 
 describe('MarchcroftApiStack', () => {
   // Both stages as `bin/` builds them from the real cdk.json, each synthesized once for every read-only assertion.
@@ -70,7 +81,7 @@ describe('MarchcroftApiStack', () => {
   each('answers CORS preflights for the origins of %s', (stage) => {
     const { template, config } = stages[stage];
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: { AllowOrigins: [...config.corsAllowedOrigins], AllowMethods: ['GET', 'HEAD'], AllowHeaders: ['accept', 'content-type'], MaxAge: 3600 },
+      CorsConfiguration: { AllowOrigins: [...config.corsAllowedOrigins], AllowMethods: allowedMethods(ROUTES), AllowHeaders: ['accept', 'content-type'], MaxAge: 3600 },
     });
   });
 
@@ -102,10 +113,15 @@ describe('MarchcroftApiStack', () => {
     expect(JSON.parse(settings.Format)).toHaveProperty('requestId', '$context.requestId');
   });
 
-  describe.each(ROUTES.map((route) => [route.id, route] as const))('function of route %s', (routeId, route) => {
+  const definitions: ReadonlyArray<readonly [string, FunctionDefinition]> = [
+    ...ROUTES.map((route) => [`route ${route.id}`, route] as const),
+    ...JOBS.map((job) => [`job ${job.id}`, job] as const),
+  ];
+  describe.each(definitions)('function of %s', (_name, definition) => {
+    const functionId = definition.id;
     each('runs the house settings with its own environment and log group (%s)', (stage) => {
       const synthesized = stages[stage];
-      const { fn, logGroup } = ids(synthesized, routeId);
+      const { fn, logGroup } = ids(synthesized, functionId);
       const properties = synthesized.resources[fn].Properties;
       expect(properties).toMatchObject({
         Runtime: FUNCTION_SETTINGS.runtime,
@@ -113,17 +129,20 @@ describe('MarchcroftApiStack', () => {
         MemorySize: 256,
         Timeout: 10,
         Handler: 'index.handler',
-        Description: route.description,
+        Description: definition.description,
         LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logGroup } },
       });
-      expect(properties.Environment.Variables).toEqual(functionEnvironment(route, synthesized.config));
+      const { stack, config } = synthesized;
+      expect(properties.Environment.Variables).toEqual(
+        stack.resolve(functionEnvironment(definition, config, { contactSubmissionsTableName: stack.contactSubmissions.table.tableName })),
+      );
       expect(properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
-      expect(Object.hasOwn(properties.Environment.Variables, 'CMS_SECRET_NAME')).toBe(route.needs?.includes('cms') ?? false);
+      expect(Object.hasOwn(properties.Environment.Variables, 'CMS_SECRET_NAME')).toBe(definition.needs?.includes('cms') ?? false);
     });
 
     each('keeps its logs for the retention of %s', (stage) => {
       const synthesized = stages[stage];
-      expect(synthesized.resources[ids(synthesized, routeId).logGroup]).toMatchObject({
+      expect(synthesized.resources[ids(synthesized, functionId).logGroup]).toMatchObject({
         Properties: { RetentionInDays: synthesized.config.logRetentionDays },
         DeletionPolicy: stage === 'prod' ? 'Retain' : 'Delete',
       });
@@ -131,7 +150,7 @@ describe('MarchcroftApiStack', () => {
 
     it('runs as its own role, assumed by Lambda only, with no managed policies', () => {
       const synthesized = stages.dev;
-      const { fn, role: roleId } = ids(synthesized, routeId);
+      const { fn, role: roleId } = ids(synthesized, functionId);
       expect(synthesized.resources[fn].Properties.Role).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
       const role = synthesized.resources[roleId].Properties;
       expect(role.AssumeRolePolicyDocument.Statement).toEqual([{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }]);
@@ -166,6 +185,128 @@ describe('MarchcroftApiStack', () => {
         Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:eu-west-2:123456789012:secret:prod/marchcroft/secrets-??????']] },
       },
     ]);
+  });
+
+  it('lets the Contact function write its own log streams and put and get items of the submissions table, and nothing else', () => {
+    const synthesized = stages.dev;
+    const { role, logGroup } = ids(synthesized, 'Contact');
+    expect(roleStatements(synthesized, role)).toEqual([
+      LOGS(logGroup),
+      { Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: { 'Fn::GetAtt': [tableId(synthesized), 'Arn'] } },
+    ]);
+  });
+
+  it('lets the ContactMailer function write its own log streams, query the outbox index, update and get submissions, and send mail as the sender identity, and nothing else', () => {
+    const synthesized = stages.dev;
+    const { role, logGroup } = ids(synthesized, 'ContactMailer');
+    const tableArn = { 'Fn::GetAtt': [tableId(synthesized), 'Arn'] };
+    expect(roleStatements(synthesized, role)).toEqual([
+      LOGS(logGroup),
+      { Effect: 'Allow', Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [tableArn, '/index/outbox']] } },
+      { Effect: 'Allow', Action: 'dynamodb:UpdateItem', Resource: tableArn },
+      {
+        Effect: 'Allow',
+        Action: 'ses:SendEmail',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-2:123456789012:identity/marchcroft.com']] },
+      },
+    ]);
+  });
+
+  each('lets no role but those two touch the table or SES, and nothing else grants access (%s)', (stage) => {
+    const synthesized = stages[stage];
+    const { resources } = synthesized;
+    const allowed = [ids(synthesized, 'Contact').role, ids(synthesized, 'ContactMailer').role];
+    const roles = Object.keys(resources).filter((logicalId) => resources[logicalId].Type === 'AWS::IAM::Role');
+    expect(roles).toHaveLength(ROUTES.length + JOBS.length);
+    for (const role of roles.filter((logicalId) => !allowed.includes(logicalId))) {
+      for (const statement of roleStatements(synthesized, role)) {
+        expect({ role, actions: [statement.Action].flat().filter((action: string) => /^(dynamodb|ses):/.test(action)) }).toEqual({ role, actions: [] });
+        const resourceArns = [statement.Resource].flat().map((resource: unknown) => renderArn(resource, resources));
+        expect({ role, resourceArns: resourceArns.filter((arn: string) => arn.includes(tableId(synthesized)) || arn.includes(':ses:')) }).toEqual({ role, resourceArns: [] });
+      }
+    }
+    // No standalone or managed policies, and no resource policy on the table: the inline policies above are all there is.
+    for (const type of ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::DynamoDB::ResourcePolicy']) synthesized.template.resourceCountIs(type, 0);
+    expect(resources[tableId(synthesized)].Properties).not.toHaveProperty('ResourcePolicy');
+  });
+
+  it('tells the table name, as a reference to the table, to the contact functions only, and the mail settings to the mailer only', () => {
+    const synthesized = stages.dev;
+    const variables = (functionId: string) => synthesized.resources[ids(synthesized, functionId).fn].Properties.Environment.Variables;
+    expect(variables('Contact')).toMatchObject({ CONTACT_TABLE_NAME: { Ref: tableId(synthesized) }, CONTACT_RETENTION_DAYS: '730' });
+    expect(variables('ContactMailer')).toMatchObject({
+      CONTACT_TABLE_NAME: { Ref: tableId(synthesized) },
+      CONTACT_OUTBOX_INDEX: 'outbox',
+      MAIL_FROM: 'website@marchcroft.com',
+      MAIL_TO: 'sales@marchcroft.com',
+    });
+    expect(Object.keys(variables('Contact')).filter((name) => name.startsWith('MAIL_'))).toEqual([]);
+    for (const functionId of ['Health', 'ShareCaseStudy']) {
+      expect(Object.keys(variables(functionId)).filter((name) => /^(CONTACT|MAIL)_/.test(name))).toEqual([]);
+    }
+  });
+
+  each('stores contact submissions on demand, recoverably, encrypted, expiring, with the outbox index (%s)', (stage) => {
+    const synthesized = stages[stage];
+    synthesized.template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    const table = synthesized.resources[tableId(synthesized)];
+    expect(table.Properties).toMatchObject({
+      KeySchema: [{ AttributeName: 'submissionId', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'outbox',
+          KeySchema: [
+            { AttributeName: 'outbox', KeyType: 'HASH' },
+            { AttributeName: 'nextAttemptAt', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      DeletionProtectionEnabled: stage === 'prod',
+    });
+    const policy = stage === 'prod' ? 'Retain' : 'Delete';
+    expect(table).toMatchObject({ DeletionPolicy: policy, UpdateReplacePolicy: policy });
+  });
+
+  each('runs the ContactMailer every minute, one run at a time (%s)', (stage) => {
+    const synthesized = stages[stage];
+    const { stack, resources, template } = synthesized;
+    const { fn } = ids(synthesized, 'ContactMailer');
+    template.resourceCountIs('AWS::Events::Rule', JOBS.length);
+    const rule = stack.getLogicalId(stack.schedules.get('ContactMailer')?.node.defaultChild as CfnRule);
+    expect(synthesized.config.contact.mailerIntervalMinutes).toBe(1);
+    // EventBridge wants the singular for 1: `rate(1 minutes)` is refused.
+    expect(resources[rule].Properties).toMatchObject({
+      ScheduleExpression: 'rate(1 minute)',
+      State: 'ENABLED',
+      Targets: [{ Arn: { 'Fn::GetAtt': [fn, 'Arn'] }, Id: 'Target0' }],
+    });
+    expect(resources[rule].Properties).not.toHaveProperty('EventPattern');
+    const permissions = Object.values(resources).filter((resource) => resource.Type === 'AWS::Lambda::Permission' && resource.Properties.FunctionName['Fn::GetAtt']?.[0] === fn);
+    expect(permissions.map((permission) => permission.Properties)).toEqual([
+      { Action: 'lambda:InvokeFunction', FunctionName: { 'Fn::GetAtt': [fn, 'Arn'] }, Principal: 'events.amazonaws.com', SourceArn: { 'Fn::GetAtt': [rule, 'Arn'] } },
+    ]);
+    expect(resources[fn].Properties.ReservedConcurrentExecutions).toBe(1);
+    expect(resources[ids(synthesized, 'Contact').fn].Properties).not.toHaveProperty('ReservedConcurrentExecutions');
+  });
+
+  it('serves POST /contact and POST /sendContactUsMail through one integration of the Contact function, each throttled by the route', () => {
+    const synthesized = stages.dev;
+    const { stack, resources } = synthesized;
+    const keys = ['POST /contact', 'POST /sendContactUsMail'];
+    const routes = keys.map((key) => routeByKey(synthesized, key));
+    expect(routes[0]?.[1].Properties.Target).toEqual(routes[1]?.[1].Properties.Target);
+    const integration = resources[routes[0]?.[1].Properties.Target['Fn::Join'][1][1].Ref];
+    expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', IntegrationUri: { 'Fn::GetAtt': [ids(synthesized, 'Contact').fn, 'Arn'] } });
+    const stage = resources[stack.getLogicalId(stack.api.stage.node.defaultChild as CfnStage)];
+    for (const [index, key] of keys.entries()) {
+      expect(stage.Properties.RouteSettings[key]).toEqual({ ThrottlingRateLimit: 2, ThrottlingBurstLimit: 5, DetailedMetricsEnabled: true });
+      expect(stage.DependsOn).toContain(routes[index]?.[0]);
+    }
   });
 
   each('grants no wildcard action or resource in %s', (stage) => {
@@ -213,10 +354,26 @@ describe('MarchcroftApiStack', () => {
     const stack = new MarchcroftApiStack(newApp(), 'Extended', { config: stages.dev.config, routes, env: ENV });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /extra' });
-    template.resourceCountIs('AWS::Lambda::Function', ROUTES.length + 1);
-    template.resourceCountIs('AWS::IAM::Role', ROUTES.length + 1);
+    template.resourceCountIs('AWS::Lambda::Function', ROUTES.length + JOBS.length + 1);
+    template.resourceCountIs('AWS::IAM::Role', ROUTES.length + JOBS.length + 1);
     expect(wildcardGrants(template.toJSON())).toEqual([]);
     expect(stack.functions.get('Extra')?.fn.node.path).toBe('Extended/Extra/Resource');
+  });
+
+  it('runs a job added to the job table on its schedule, with nothing else changed', () => {
+    const jobs = defineJobs([...JOBS, { id: 'Extra', description: 'A new job.', entry: FIXTURE_ENTRY, everyMinutes: () => 15 }]);
+    const stack = new MarchcroftApiStack(newApp(), 'Extended', { config: stages.dev.config, jobs, env: ENV });
+    const template = Template.fromStack(stack);
+    const fn = stack.getLogicalId(stack.functions.get('Extra')?.fn.node.defaultChild as CfnFunction);
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(15 minutes)', Targets: [{ Arn: { 'Fn::GetAtt': [fn, 'Arn'] }, Id: 'Target0' }] });
+    template.hasResourceProperties('AWS::Lambda::Function', { Description: 'A new job.', ReservedConcurrentExecutions: 1 });
+    template.resourceCountIs('AWS::Events::Rule', JOBS.length + 1);
+    expect(wildcardGrants(template.toJSON())).toEqual([]);
+  });
+
+  it('refuses a job whose id is also a route id', () => {
+    const jobs = defineJobs([{ id: 'Health', description: 'Clash.', entry: FIXTURE_ENTRY, everyMinutes: () => 5 }]);
+    expect(() => new MarchcroftApiStack(newApp(), 'Clash', { config: stages.dev.config, jobs, env: ENV })).toThrow('Clash: "Health" is both a route id and a job id.');
   });
 });
 
@@ -232,6 +389,8 @@ describe('wildcardGrants, the check above', () => {
         roleWith(
           { Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LogGroup', 'Arn'] } },
           { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:eu-west-2:1:secret:app/token-??????' },
+          { Effect: 'Allow', Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Table', 'Arn'] }, '/index/outbox']] } },
+          { Effect: 'Allow', Action: 'ses:SendEmail', Resource: 'arn:aws:ses:eu-west-2:1:identity/example.com' },
         ),
       ),
     ).toEqual([]);
@@ -244,6 +403,9 @@ describe('wildcardGrants, the check above', () => {
     [{ Action: 's3:GetObject', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::bucket/*']] } }, 'Role: resource arn:${AWS::Partition}:s3:::bucket/*'],
     [{ Action: 'logs:PutLogEvents', Resource: 'arn:aws:logs:eu-west-2:1:log-group:*' }, 'Role: resource arn:aws:logs:eu-west-2:1:log-group:*'],
     [{ Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:eu-west-2:1:secret:app/*' }, 'Role: resource arn:aws:secretsmanager:eu-west-2:1:secret:app/*'],
+    [{ Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Table', 'Arn'] }, '/index/*']] } }, 'Role: resource ${Table.Arn}/index/*'],
+    [{ Action: 'dynamodb:*', Resource: { 'Fn::GetAtt': ['Table', 'Arn'] } }, 'Role: action "dynamodb:*"'],
+    [{ Action: 'ses:SendEmail', Resource: 'arn:aws:ses:eu-west-2:1:identity/*' }, 'Role: resource arn:aws:ses:eu-west-2:1:identity/*'],
     [{ NotAction: 'iam:*', Resource: 'arn:aws:s3:::bucket' }, 'Role: NotAction'],
   ])('catches %j', (statement, problem) => {
     expect(wildcardGrants(roleWith({ Effect: 'Allow', ...statement }))).toContain(problem);

@@ -6,6 +6,7 @@ import type { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import { resolveStageConfig, type StageConfig } from '../../lib/config';
 import { corsSettings } from '../../lib/cors';
 import { MarchcroftHttpApi, type MarchcroftHttpApiProps } from '../../lib/marchcroft-http-api';
+import { routeKeys } from '../../lib/routes';
 import { FIXTURE_ROUTES, fixtureRoute, newStack } from './support';
 
 const config = resolveStageConfig('dev', {
@@ -54,7 +55,7 @@ describe('MarchcroftHttpApi', () => {
       ProtocolType: 'HTTP',
       CorsConfiguration: {
         AllowOrigins: ['https://example.com', 'http://localhost:3000'],
-        AllowMethods: ['GET', 'HEAD'],
+        AllowMethods: ['GET', 'HEAD', 'POST'],
         AllowHeaders: ['accept', 'content-type'],
         MaxAge: 3600,
       },
@@ -79,8 +80,10 @@ describe('MarchcroftHttpApi', () => {
     expect(stage.Properties.RouteSettings).toEqual({
       'GET /slow/{id}': { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 3, DetailedMetricsEnabled: true },
       'HEAD /slow/{id}': { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 3, DetailedMetricsEnabled: true },
+      'POST /form': { ThrottlingRateLimit: 1, ThrottlingBurstLimit: 2, DetailedMetricsEnabled: true },
+      'POST /sendForm': { ThrottlingRateLimit: 1, ThrottlingBurstLimit: 2, DetailedMetricsEnabled: true },
     });
-    for (const key of ['GET /slow/{id}', 'HEAD /slow/{id}']) expect(stage.DependsOn).toContain(routeByKey(key)?.[0]);
+    for (const key of ['GET /slow/{id}', 'HEAD /slow/{id}', 'POST /form', 'POST /sendForm']) expect(stage.DependsOn).toContain(routeByKey(key)?.[0]);
   });
 
   it('writes one JSON access log line per request to its own log group', () => {
@@ -111,16 +114,36 @@ describe('MarchcroftHttpApi', () => {
     });
   });
 
-  it('creates a route for every key of the table', () => {
-    for (const key of ['GET /ping', 'GET /slow/{id}', 'HEAD /slow/{id}', 'GET /content/{slug}']) expect(routeByKey(key)).toBeDefined();
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 4);
+  it('creates a route for every key of the table, aliases included', () => {
+    const keys = ['GET /ping', 'GET /slow/{id}', 'HEAD /slow/{id}', 'GET /content/{slug}', 'POST /form', 'POST /sendForm'];
+    for (const key of keys) expect(routeByKey(key)).toBeDefined();
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', keys.length);
   });
 
-  it('answers the routes it created, in method order', () => {
+  it("serves a route's path and its alias through the one integration of its function", () => {
+    const targets = ['POST /form', 'POST /sendForm'].map((key) => routeByKey(key)?.[1].Properties.Target);
+    expect(targets[0]).toEqual(targets[1]);
+    expect(resources[targets[0]['Fn::Join'][1][1].Ref].Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [handlers.get('Form'), 'Arn'] });
+  });
+
+  it('lets API Gateway invoke the function from each of its paths only', () => {
+    const permissions = Object.values(resources).filter(
+      (resource) => resource.Type === 'AWS::Lambda::Permission' && resource.Properties.FunctionName['Fn::GetAtt']?.[0] === handlers.get('Form'),
+    );
+    expect(permissions.map((permission) => permission.Properties.Principal)).toEqual(['apigateway.amazonaws.com', 'apigateway.amazonaws.com']);
+    const sourceArns = permissions.map((permission) => permission.Properties.SourceArn['Fn::Join'][1].at(-1));
+    expect(sourceArns.sort()).toEqual(['/*/*/form', '/*/*/sendForm']);
+  });
+
+  it.each([
+    ['Slow', ['GET /slow/{id}', 'HEAD /slow/{id}']],
+    ['Form', ['POST /form', 'POST /sendForm']],
+  ])('answers the routes it created for %s, in the order of routeKeys', (id, expected) => {
     const { stack: own, api: ownApi } = build();
-    const routes = ownApi.addRoute(fixtureRoute('Slow'), handler(own, 'Fn'));
+    const routes = ownApi.addRoute(fixtureRoute(id), handler(own, 'Fn'));
     const keys = routes.map((route) => Template.fromStack(own).toJSON().Resources[own.getLogicalId(route.node.defaultChild as CfnRoute)].Properties.RouteKey);
-    expect(keys).toEqual(['GET /slow/{id}', 'HEAD /slow/{id}']);
+    expect(keys).toEqual(expected);
+    expect(keys).toEqual(routeKeys(fixtureRoute(id)));
   });
 
   it('has its URL at the root of the `$default` stage', () => {

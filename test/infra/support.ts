@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { App, Stack, type StackProps } from 'aws-cdk-lib';
 import { type StageConfig, stageConfigFromContext } from '../../lib/config';
+import { defineJobs } from '../../lib/jobs';
 import { defineRoutes } from '../../lib/routes';
 
 /** A fixed environment, so ARNs in the template are literal strings instead of pseudo-parameter references. */
@@ -26,7 +27,10 @@ export function cdkJsonStageConfig(stage: string): StageConfig {
 /** The fixture entry, relative to the repository root as the route table's entries are. */
 export const FIXTURE_ENTRY = 'test/infra/fixtures/handler.ts';
 
-/** A table in the shape of the real one, on the fixture entry: a plain route, a throttled one, a CMS one. */
+/**
+ * A table in the shape of the real one, on the fixture entry: a plain route, a throttled one, a CMS one, and
+ * a throttled one with an alias that stores contact submissions.
+ */
 export const FIXTURE_ROUTES = defineRoutes([
   { id: 'Ping', description: 'Plain route.', methods: ['GET'], path: '/ping', entry: FIXTURE_ENTRY },
   {
@@ -46,12 +50,33 @@ export const FIXTURE_ROUTES = defineRoutes([
     needs: ['cms'],
     environment: (config) => ({ SITE_URL: config.siteUrl }),
   },
+  {
+    id: 'Form',
+    description: 'Contact-store route with an alias.',
+    methods: ['POST'],
+    path: '/form',
+    aliases: ['/sendForm'],
+    entry: FIXTURE_ENTRY,
+    needs: ['contactStore'],
+    throttle: { rateLimit: 1, burstLimit: 2 },
+  },
 ]);
 
 export function fixtureRoute(id: string) {
   const route = FIXTURE_ROUTES.find((candidate) => candidate.id === id);
   if (!route) throw new Error(`No fixture route "${id}"`);
   return route;
+}
+
+/** A job table in the shape of the real one: a mailer-like job. */
+export const FIXTURE_JOBS = defineJobs([
+  { id: 'Sweep', description: 'Outbox and mail job.', entry: FIXTURE_ENTRY, needs: ['contactOutbox', 'mail'], everyMinutes: () => 5 },
+]);
+
+export function fixtureJob(id: string) {
+  const job = FIXTURE_JOBS.find((candidate) => candidate.id === id);
+  if (!job) throw new Error(`No fixture job "${id}"`);
+  return job;
 }
 
 type Resources = Record<string, { Type: string; Properties?: any }>;
@@ -73,7 +98,7 @@ function iamStatements(resources: Resources): Array<{ where: string; statement: 
  * A resource as a string, references written `${...}`, so a wildcard in a
  * literal part shows and a reference cannot pass for one.
  */
-function renderArn(value: unknown, resources: Resources): string {
+export function renderArn(value: unknown, resources: Resources): string {
   if (typeof value === 'string') return value;
   const intrinsic = value as Record<string, any>;
   if ('Ref' in intrinsic) return `\${${intrinsic.Ref}}`;
