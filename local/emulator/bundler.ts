@@ -1,29 +1,34 @@
 import { join, resolve } from 'node:path';
 import { build, type BuildFailure, type Message } from 'esbuild';
 import { esbuildOptions } from '../../lib/function-settings';
-import type { RouteDefinition } from '../../lib/routes';
-import { BundleError } from './errors';
+import type { FunctionDefinition } from '../../lib/functions';
+import { BundleError, type FunctionKind } from './errors';
 
-/** Where each route's bundle went: its `LAMBDA_TASK_ROOT`, holding `index.mjs` and its source map. */
+/** Where each function's bundle went: its `LAMBDA_TASK_ROOT`, holding `index.mjs` and its source map. */
 export type TaskRoots = ReadonlyMap<string, string>;
 
 /**
- * Bundles every route's handler exactly as the stack does (`esbuildOptions`), into
- * `<buildDir>/<RouteId>/index.mjs`. Rejects with a {@link BundleError} naming the first
- * route whose entry does not build.
+ * Bundles every function's handler (routes', or jobs' with `kind: 'Job'`) exactly as the
+ * stack does (`esbuildOptions`), into `<buildDir>/<Id>/index.mjs`. Rejects with a
+ * {@link BundleError} naming the first function whose entry does not build.
  */
-export async function bundleHandlers(routes: readonly RouteDefinition[], buildDir: string, repoRoot: string): Promise<TaskRoots> {
+export async function bundleHandlers(
+  definitions: readonly FunctionDefinition[],
+  buildDir: string,
+  repoRoot: string,
+  kind: FunctionKind = 'Route',
+): Promise<TaskRoots> {
   const results = await Promise.allSettled(
-    routes.map(async (route) => {
-      const taskRoot = join(buildDir, route.id);
-      const entry = resolve(repoRoot, route.entry);
+    definitions.map(async (definition) => {
+      const taskRoot = join(buildDir, definition.id);
+      const entry = resolve(repoRoot, definition.entry);
       try {
         // Only the build's chattiness differs from the stack: failures are reported through the BundleError.
         await build({ ...esbuildOptions(entry, join(taskRoot, 'index.mjs')), absWorkingDir: repoRoot, logLevel: 'silent' });
       } catch (error) {
-        throw new BundleError(route.id, route.entry, describeFailure(error), { cause: error });
+        throw new BundleError(definition.id, definition.entry, describeFailure(error), { cause: error, kind });
       }
-      return [route.id, taskRoot] as const;
+      return [definition.id, taskRoot] as const;
     }),
   );
   const failure = results.find((result) => result.status === 'rejected');

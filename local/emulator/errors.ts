@@ -3,17 +3,24 @@ export class EmulatorError extends Error {
   override readonly name: string = 'EmulatorError';
 }
 
+/** What a function is to the emulator: behind a route, or run on a schedule. */
+export type FunctionKind = 'Route' | 'Job';
+
 /** A handler entry that esbuild could not bundle; `startEmulator` rejects with it. */
 export class BundleError extends EmulatorError {
   override readonly name = 'BundleError';
+  /** Whether `routeId` names a route or a job. */
+  readonly kind: FunctionKind;
 
   constructor(
+    /** The id of the route or job. */
     readonly routeId: string,
     readonly entry: string,
     detail: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { readonly kind?: FunctionKind },
   ) {
-    super(`Route "${routeId}": cannot bundle ${entry}: ${detail}`, options);
+    super(`${options?.kind ?? 'Route'} "${routeId}": cannot bundle ${entry}: ${detail}`, options);
+    this.kind = options?.kind ?? 'Route';
   }
 }
 
@@ -83,6 +90,19 @@ export class ConcurrencyLimitError extends InvocationError {
     readonly limit: number,
   ) {
     super(routeId, requestId, `Rate Exceeded: all ${limit} containers are busy`);
+  }
+}
+
+/** A job's invocation that produced no result; the failure of the invocation is its `cause`. */
+export class JobInvocationError extends EmulatorError {
+  override readonly name = 'JobInvocationError';
+
+  constructor(
+    readonly jobId: string,
+    readonly requestId: string,
+    override readonly cause: InvocationError,
+  ) {
+    super(`Job "${jobId}" failed (RequestId: ${requestId}): ${cause.message}`, { cause });
   }
 }
 

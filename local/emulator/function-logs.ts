@@ -1,29 +1,29 @@
 import { EmulatorError } from './errors';
 
-/** Every line each function logged, kept for `Emulator.logs()` and passed on to `onLog`. */
+/** Every line each function (route or job) logged, kept for `Emulator.logs()` and passed on to `onLog`. */
 export class FunctionLogs {
   private readonly lines = new Map<string, string[]>();
 
   constructor(
-    routeIds: readonly string[],
-    private readonly onLog: (routeId: string, line: string) => void,
+    functionIds: readonly string[],
+    private readonly onLog: (functionId: string, line: string) => void,
   ) {
-    for (const routeId of routeIds) this.lines.set(routeId, []);
+    for (const functionId of functionIds) this.lines.set(functionId, []);
   }
 
-  append(routeId: string, line: string): void {
-    this.linesOf(routeId).push(line);
-    this.onLog(routeId, line);
+  append(functionId: string, line: string): void {
+    this.linesOf(functionId).push(line);
+    this.onLog(functionId, line);
   }
 
   /** A copy, so a test's later assertions see the lines as they were when it asked. */
-  of(routeId: string): readonly string[] {
-    return [...this.linesOf(routeId)];
+  of(functionId: string): readonly string[] {
+    return [...this.linesOf(functionId)];
   }
 
-  private linesOf(routeId: string): string[] {
-    const lines = this.lines.get(routeId);
-    if (!lines) throw new EmulatorError(`No route "${routeId}"; routes are ${[...this.lines.keys()].join(', ')}.`);
+  private linesOf(functionId: string): string[] {
+    const lines = this.lines.get(functionId);
+    if (!lines) throw new EmulatorError(`No function "${functionId}"; routes and jobs are ${[...this.lines.keys()].join(', ')}.`);
     return lines;
   }
 }

@@ -8,6 +8,9 @@ export {
   FunctionError,
   FunctionTimeoutError,
   InvocationError,
+  JobInvocationError,
   MalformedResponseError,
   PayloadTooLargeError,
+  type FunctionKind,
 } from './errors';
+export { scheduledEvent } from './job-scheduler';

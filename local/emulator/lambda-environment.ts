@@ -1,6 +1,6 @@
 import type { StageConfig } from '../../lib/config';
-import { FUNCTION_SETTINGS, functionEnvironment, SERVICE_NAME } from '../../lib/function-settings';
-import type { RouteDefinition } from '../../lib/routes';
+import { FUNCTION_SETTINGS, functionEnvironment, SERVICE_NAME, type DeployedResources } from '../../lib/function-settings';
+import type { FunctionDefinition } from '../../lib/functions';
 
 /** The account every emulated ARN and event names, as in AWS's own examples. */
 export const ACCOUNT_ID = '123456789012';
@@ -11,14 +11,17 @@ export const DEFAULT_REGION = 'eu-west-1';
 /** The Lambda version every emulated invocation runs. */
 export const FUNCTION_VERSION = '$LATEST';
 
-/** e.g. `marchcroft-api-dev-ShareCaseStudy`. */
-export function lambdaFunctionName(route: RouteDefinition, config: StageConfig): string {
-  return `${SERVICE_NAME}-${config.stage}-${route.id}`;
+/** e.g. `marchcroft-api-dev-ShareCaseStudy`, `marchcroft-api-dev-ContactMailer`. */
+export function lambdaFunctionName(definition: FunctionDefinition, config: StageConfig): string {
+  return `${SERVICE_NAME}-${config.stage}-${definition.id}`;
 }
 
 export interface LambdaEnvironmentProps {
-  readonly route: RouteDefinition;
+  /** The function: a route's or a job's definition. */
+  readonly route: FunctionDefinition;
   readonly config: StageConfig;
+  /** The names of the stage's resources (the local stand-ins'). */
+  readonly resources: DeployedResources;
   /** The container's log stream, different for every container. */
   readonly logStreamName: string;
   /** Where the bundle lives (`LAMBDA_TASK_ROOT`). */
@@ -42,7 +45,7 @@ export function lambdaEnvironment(props: LambdaEnvironmentProps): Record<string,
   return {
     ...(process.env.PATH !== undefined ? { PATH: process.env.PATH } : {}),
     ...(process.env.HOME !== undefined ? { HOME: process.env.HOME } : {}),
-    ...functionEnvironment(props.route, props.config),
+    ...functionEnvironment(props.route, props.config, props.resources),
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,
     AWS_EXECUTION_ENV: `AWS_Lambda_${FUNCTION_SETTINGS.runtime}`,

@@ -24,7 +24,7 @@ describe('the Lambda runtime', () => {
     emulator = await startFixtureEmulator('lambda-runtime', {
       functionTimeoutMs: FUNCTION_TIMEOUT_MS,
       environment: { CMS_TOKEN: 'local-token', CMS_URL: 'http://127.0.0.1:1337' },
-      routeEnvironment: (route): Record<string, string> => (route.id === 'Echo' ? { ECHO_ONLY: 'yes' } : {}),
+      functionEnvironment: (definition): Record<string, string> => (definition.id === 'Echo' ? { ECHO_ONLY: 'yes' } : {}),
     });
   }, START_TIMEOUT_MS);
 
@@ -194,7 +194,7 @@ describe('the Lambda runtime', () => {
     }, START_TIMEOUT_MS);
 
     it('refuse an unknown route id', () => {
-      expect(() => emulator.logs('Nope')).toThrow('No route "Nope"');
+      expect(() => emulator.logs('Nope')).toThrow('No function "Nope"');
     });
   });
 
