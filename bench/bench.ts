@@ -3,21 +3,22 @@ import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import type { StageConfig } from '../lib/config';
 import { localResourceNames } from '../lib/function-settings';
+import { needs } from '../lib/functions';
 import { defineRoutes, ROUTES, type RouteDefinition } from '../lib/routes';
-import { SAMPLE_SLUGS, startContentServer } from '../local/content-server';
+import { SAMPLE_SLUGS } from '../local/content-server';
 import { bundleHandlers } from '../local/emulator/bundler';
 import { buildEvent } from '../local/emulator/event-builder';
 import { lambdaEnvironment } from '../local/emulator/lambda-environment';
 import { splitRequestTarget } from '../local/emulator/request-target';
 import { Router } from '../local/emulator/router';
-import { stageConfigFromCdkJson } from '../local/stage-config';
+import { startLocalApi } from '../local/local-api';
 
 /**
  * `npm run bench`: bundle sizes, cold starts and warm latency of every
- * function, bundled exactly as the stack bundles them, against the embedded
- * content server. Prints a Markdown table and which targets were met.
+ * function, bundled exactly as the stack bundles them, against the local
+ * stand-ins (content server, DynamoDB). Prints a Markdown table and which
+ * targets were met.
  */
 
 const REPO_ROOT = resolve(__dirname, '..');
@@ -25,10 +26,27 @@ const BUILD_DIR = join(REPO_ROOT, '.build', 'bench');
 const COLD_RUNS = 9;
 const WARM_REQUESTS = 1000;
 
+interface SampleRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+  /** The answer it must get, so the numbers are of the real work and not of an error. */
+  readonly status: number;
+}
+
 /** The request each route is measured with. */
-const SAMPLE_PATHS: Record<string, string> = {
-  Health: '/health',
-  ShareCaseStudy: `/share/casestudies/${SAMPLE_SLUGS.normal}`,
+const SAMPLE_REQUESTS: Record<string, SampleRequest> = {
+  Health: { method: 'GET', path: '/health', status: 200 },
+  ShareCaseStudy: { method: 'GET', path: `/share/casestudies/${SAMPLE_SLUGS.normal}`, status: 200 },
+  // No client id: every request is a new submission, stored with its own id.
+  Contact: {
+    method: 'POST',
+    path: '/sendContactUsMail',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ name: 'Ada Lovelace', email: 'ada@example.com', companyName: 'Analytical Engines Ltd', phoneNumber: '+447911123456', interest: 'Cloud' }),
+    status: 202,
+  },
 };
 
 const [BARE, BARE_FETCH] = defineRoutes([
@@ -39,6 +57,8 @@ const [BARE, BARE_FETCH] = defineRoutes([
 /** Targets on a 2-core machine, from the foundation issue. */
 const BUNDLE_LIMITS_KB: Record<string, number> = { Health: 40, ShareCaseStudy: 120 };
 const COLD_START_OVER_BARE_MS = 40;
+/** The routes the cold-start target was set for; the others' cold starts are reported as they are. */
+const COLD_START_TARGETS = new Set(['Health', 'ShareCaseStudy']);
 const CACHED_P99_MS = 1;
 const CMS_CALLS_PER_1000 = 1;
 
@@ -49,23 +69,31 @@ interface ProbeResult {
 }
 
 async function main(): Promise<void> {
-  const token = randomBytes(16).toString('hex');
-  const contentServer = await startContentServer({ token });
-  const config: StageConfig = { ...stageConfigFromCdkJson('dev'), cmsUrl: contentServer.url };
+  const api = await startLocalApi({ emulator: { onLog: () => undefined } });
+  const { config } = api;
+  const contentServer = api.contentServer!;
   const routes = [...ROUTES, BARE, BARE_FETCH];
   const taskRoots = await bundleHandlers(routes, BUILD_DIR, REPO_ROOT);
   const probe = await bundleProbe();
   const router = new Router(routes);
 
   const run = (route: RouteDefinition, mode: 'cold' | 'warm', count = 0) => {
-    const path = SAMPLE_PATHS[route.id] ?? route.path;
-    const match = router.match('GET', path)!;
+    const sample = SAMPLE_REQUESTS[route.id] ?? { method: 'GET', path: route.path, status: 200 };
+    const match = router.match(sample.method, sample.path)!;
+    const headers = Object.entries({ Host: 'localhost:3000', 'User-Agent': 'bench', ...sample.headers }).flat();
     const event = buildEvent(
-      { method: 'GET', target: splitRequestTarget(path), rawHeaders: ['Host', 'localhost:3000', 'User-Agent', 'bench'], body: Buffer.alloc(0), sourceIp: '127.0.0.1', localPort: 3000 },
+      { method: sample.method, target: splitRequestTarget(sample.path), rawHeaders: headers, body: Buffer.from(sample.body ?? ''), sourceIp: '127.0.0.1', localPort: 3000 },
       match,
       { apiId: 'bench', requestId: `bench-${randomBytes(4).toString('hex')}`, receivedAt: new Date() },
     );
-    const env = lambdaEnvironment({ route, config, resources: localResourceNames(config), logStreamName: 'bench', taskRoot: taskRoots.get(route.id)!, overrides: { CMS_TOKEN: token } });
+    const env = lambdaEnvironment({
+      route,
+      config,
+      resources: localResourceNames(config),
+      logStreamName: 'bench',
+      taskRoot: taskRoots.get(route.id)!,
+      overrides: api.environmentFor(route),
+    });
     return runProbe(probe, { mode, bundle: join(taskRoots.get(route.id)!, 'index.mjs'), event, count }, env);
   };
 
@@ -88,18 +116,20 @@ async function main(): Promise<void> {
     const sorted = [...warm.samples].sort((a, b) => a - b);
     const p50 = percentile(sorted, 0.5);
     const p99 = percentile(sorted, 0.99);
-    const overFetch = route.needs?.includes('cms') ? `${(cold - bareFetchCold).toFixed(1)} ms` : '–';
+    const overFetch = needs(route, 'cms') ? `${(cold - bareFetchCold).toFixed(1)} ms` : '–';
     rows.push([route.id, `${sizeKb.toFixed(1)} KB`, `${cold.toFixed(1)} ms`, `${(cold - bareCold).toFixed(1)} ms`, overFetch, `${p50.toFixed(3)} ms`, `${p99.toFixed(3)} ms`, String(cmsCalls)]);
 
+    const expected = SAMPLE_REQUESTS[route.id]?.status;
+    if (warm.status !== expected) missed.push(`${route.id} answered ${warm.status}, not ${expected}: its numbers measure an error`);
     const limit = BUNDLE_LIMITS_KB[route.id];
     if (limit !== undefined && sizeKb > limit) missed.push(`${route.id} bundle ${sizeKb.toFixed(1)} KB > ${limit} KB`);
-    if (cold - bareCold > COLD_START_OVER_BARE_MS) missed.push(`${route.id} cold start ${(cold - bareCold).toFixed(1)} ms over bare > ${COLD_START_OVER_BARE_MS} ms`);
-    if (route.needs?.includes('cms')) {
+    if (COLD_START_TARGETS.has(route.id) && cold - bareCold > COLD_START_OVER_BARE_MS) missed.push(`${route.id} cold start ${(cold - bareCold).toFixed(1)} ms over bare > ${COLD_START_OVER_BARE_MS} ms`);
+    if (needs(route, 'cms')) {
       if (p99 > CACHED_P99_MS) missed.push(`${route.id} cached p99 ${p99.toFixed(3)} ms > ${CACHED_P99_MS} ms`);
       if (cmsCalls > CMS_CALLS_PER_1000) missed.push(`${route.id} made ${cmsCalls} CMS calls for ${WARM_REQUESTS + 1} requests`);
     }
   }
-  await contentServer.close();
+  await api.close();
 
   console.log(`Node ${process.version}, ${COLD_RUNS} cold starts per function (median), ${WARM_REQUESTS} warm requests after the first.`);
   console.log(`Cold start = module import + first invocation in a fresh process. Bare handler: ${bareCold.toFixed(1)} ms; bare handler making one fetch: ${bareFetchCold.toFixed(1)} ms.\n`);

@@ -55,6 +55,8 @@ export interface LocalApi {
   readonly ses: LocalSes;
   /** The CMS token the functions use: a secret only in the sense that tests check it never leaks. */
   readonly cmsToken: string;
+  /** What a function's environment has locally on top of the stack's: for running a handler outside the emulator, as the benchmark does. */
+  environmentFor(definition: FunctionDefinition): Record<string, string>;
   /** Runs a job (e.g. `ContactMailer`) once, as its schedule would, and resolves with its result. */
   runJob(id: string): Promise<unknown>;
   close(): Promise<void>;
@@ -89,9 +91,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       config,
       resources,
       port: options.port ?? 0,
-      // Lambda gives every function credentials (its role's); these only sign requests to the stand-ins.
-      environment: localCredentialsEnvironment(),
-      functionEnvironment: (definition) => localDifferences(definition, { cmsToken, dynamodb, ses }),
+      functionEnvironment: (definition) => localEnvironment(definition, { cmsToken, dynamodb, ses }),
     });
     return {
       url: emulator.url,
@@ -102,6 +102,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       ses,
       cmsToken,
       runJob: (id) => emulator.runJob(id),
+      environmentFor: (definition) => localEnvironment(definition, { cmsToken, dynamodb, ses }),
       async close() {
         await emulator.close();
         await closeOpened();
@@ -114,15 +115,18 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
 }
 
 /**
- * What a function gets locally that AWS gives it otherwise: the CMS token itself, where
- * AWS has only the secret's name, and the stand-ins' endpoints, where the SDK finds AWS's
- * on its own. Each only for the functions that need it, as the roles grant it in AWS.
+ * What a function gets locally that AWS gives it otherwise: credentials (Lambda gives
+ * every function its role's; these only sign requests to the stand-ins), the CMS token
+ * itself, where AWS has only the secret's name, and the stand-ins' endpoints, where the
+ * SDK finds AWS's on its own. Each but the credentials only for the functions that need
+ * it, as the roles grant it in AWS.
  */
-function localDifferences(
+function localEnvironment(
   definition: FunctionDefinition,
   local: { readonly cmsToken: string; readonly dynamodb: LocalDynamoDb; readonly ses: LocalSes },
 ): Record<string, string> {
   return {
+    ...localCredentialsEnvironment(),
     ...(needs(definition, 'cms') ? { CMS_TOKEN: local.cmsToken } : {}),
     ...(needs(definition, 'contactStore') || needs(definition, 'contactOutbox') ? { AWS_ENDPOINT_URL_DYNAMODB: local.dynamodb.endpoint } : {}),
     ...(needs(definition, 'mail') ? { AWS_ENDPOINT_URL_SESV2: local.ses.endpoint } : {}),

@@ -23,15 +23,18 @@ export function dynamoDbOutbox(client: DynamoDBDocumentClient, tableName: string
   const names = { '#key': ATTRIBUTES.key, '#outbox': ATTRIBUTES.outbox, '#next': ATTRIBUTES.nextAttemptAt, '#state': 'deliveryState', '#attempts': 'attempts' };
 
   /** An update that applies only if the item is still as `item` was read. */
-  async function updateIfUnchanged(item: SubmissionItem, update: string, values: Record<string, unknown>, extraNames: Record<string, string> = {}): Promise<boolean> {
+  async function updateIfUnchanged(item: SubmissionItem, update: string, values: Record<string, unknown>): Promise<boolean> {
+    const condition = 'attribute_exists(#key) AND #state = :readState AND #attempts = :readAttempts';
+    // DynamoDB refuses names an expression does not use.
+    const used = Object.fromEntries(Object.entries(names).filter(([name]) => `${update} ${condition}`.includes(name)));
     try {
       await client.send(
         new UpdateCommand({
           TableName: tableName,
           Key: { [ATTRIBUTES.key]: item.submissionId },
           UpdateExpression: update,
-          ConditionExpression: 'attribute_exists(#key) AND #state = :readState AND #attempts = :readAttempts',
-          ExpressionAttributeNames: { ...names, ...extraNames },
+          ConditionExpression: condition,
+          ExpressionAttributeNames: used,
           ExpressionAttributeValues: { ...values, ':readState': item.deliveryState, ':readAttempts': item.attempts },
         }),
       );

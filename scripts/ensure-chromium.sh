@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The browser tests drive Debian's Chromium (never a browser a tool downloads).
+# Installs it once where this machine allows, else says how.
+set -euo pipefail
+[ -x /usr/bin/chromium ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing Debian's chromium for the browser tests (once)..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+else
+  echo "The browser tests need Chromium at /usr/bin/chromium: install it with 'sudo apt-get install -y chromium'." >&2
+  exit 1
+fi
