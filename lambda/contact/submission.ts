@@ -60,10 +60,15 @@ function withoutControlCharacters(label: string) {
   return v.check((value: string) => !CONTROL_CHARACTERS.test(value), `${label} must not contain control characters`);
 }
 
-/** A required single-line text field; lengths count characters as people see them (graphemes). */
+/**
+ * A required single-line text field; lengths count characters as people see
+ * them (graphemes). A tab or line break pasted into it is white space the
+ * site accepts, so it becomes one space rather than a refusal.
+ */
 function requiredText(label: string, maxCharacters: number) {
   return v.pipe(
     trimmedString(label),
+    v.transform((value) => value.replace(/[\t\n\v\f\r]+/g, ' ')),
     v.nonEmpty(`${label} is required`),
     v.maxGraphemes(maxCharacters, `${label} must be at most ${maxCharacters} characters`),
     withoutControlCharacters(label),
