@@ -1,5 +1,6 @@
 import { ROUTES } from '../../lib/routes';
 import { startLocalApi, type LocalApi } from '../../local/local-api';
+import { SITE_REQUEST } from '../support/contact';
 
 /**
  * The contact form over real HTTP: the real handler and mailer behind the
@@ -7,15 +8,7 @@ import { startLocalApi, type LocalApi } from '../../local/local-api';
  * both reached by the real AWS SDK clients.
  */
 
-/** The request the live site sends (CONTEXT.md), with its headers. */
-const SITE_REQUEST = {
-  id: '1733230000000-0.8234523',
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  companyName: 'Analytical Engines Ltd',
-  phoneNumber: '+447911123456',
-  interest: 'Cloud',
-};
+/** The headers the live site sends with its request (CONTEXT.md). */
 const SITE_HEADERS = { accept: 'application/json', 'content-type': 'application/json' };
 const UNTHROTTLED = { rateLimit: 100_000, burstLimit: 100_000 };
 // The contact route's own low throttle has its test below; here it would only get in the way of many requests.

@@ -2,6 +2,7 @@ import { deliverDueSubmissions, type DeliverySettings, type SendEmail } from '..
 import type { Outbox } from '../../../lambda/contact-mailer/outbox';
 import type { SalesEmail } from '../../../lambda/contact/email';
 import type { SubmissionItem } from '../../../lambda/shared/contact-submissions';
+import { submissionItem as submission } from '../../support/contact';
 
 /** An outbox in memory with the real one's contract: every change applies only to the item as it was read. */
 class MemoryOutbox implements Outbox {
@@ -40,24 +41,6 @@ class MemoryOutbox implements Outbox {
   async giveUp(item: SubmissionItem, state: 'failed' | 'unconfirmed', error: string): Promise<void> {
     this.change(item, ({ outbox: _, nextAttemptAt: __, ...rest }) => ({ ...rest, deliveryState: state, lastError: error }));
   }
-}
-
-function submission(id: string, overrides: Partial<SubmissionItem> = {}): SubmissionItem {
-  return {
-    submissionId: id,
-    name: 'Ada',
-    companyName: 'Engines',
-    email: 'ada@example.com',
-    phoneNumber: '+447911123456',
-    interest: 'Cloud',
-    receivedAt: '2026-12-03T10:00:00.000Z',
-    expiresAt: 1,
-    deliveryState: 'pending',
-    attempts: 0,
-    outbox: 'due',
-    nextAttemptAt: 0,
-    ...overrides,
-  };
 }
 
 describe('deliverDueSubmissions', () => {

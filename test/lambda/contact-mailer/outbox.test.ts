@@ -2,30 +2,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDbOutbox, type Outbox } from '../../../lambda/contact-mailer/outbox';
 import { dynamoDbSubmissionStore, StoreUnavailableError, type SubmissionStore } from '../../../lambda/contact/submission-store';
-import type { SubmissionItem } from '../../../lambda/shared/contact-submissions';
 import { CONTACT_SUBMISSIONS_TABLE } from '../../../lib/contact-submissions';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../local/aws/credentials';
 import { startLocalDynamoDb, type LocalDynamoDb } from '../../../local/aws/dynamodb';
+import { submissionItem } from '../../support/contact';
+
+const submission = (id: string, overrides = {}) => submissionItem(id, { nextAttemptAt: 1000, ...overrides });
 
 /** The real DynamoDB code of the store and the outbox, through the real SDK, against the local DynamoDB. */
-
-function submission(id: string, overrides: Partial<SubmissionItem> = {}): SubmissionItem {
-  return {
-    submissionId: id,
-    name: 'Ada',
-    companyName: 'Engines',
-    email: 'ada@example.com',
-    phoneNumber: '+447911123456',
-    interest: 'Cloud',
-    receivedAt: '2026-12-03T10:00:00.000Z',
-    expiresAt: 1_900_000_000,
-    deliveryState: 'pending',
-    attempts: 0,
-    outbox: 'due',
-    nextAttemptAt: 1000,
-    ...overrides,
-  };
-}
 
 describe('the submission store and the outbox on DynamoDB', () => {
   let dynamodb: LocalDynamoDb;
@@ -45,7 +29,7 @@ describe('the submission store and the outbox on DynamoDB', () => {
   it('stores a submission once and reports the second put of its id as a duplicate', async () => {
     expect(await store.add(submission('a'))).toBe('stored');
     expect(await store.add(submission('a', { name: 'Someone else' }))).toBe('duplicate');
-    expect(await dynamodb.scan()).toMatchObject([{ submissionId: 'a', name: 'Ada' }]);
+    expect(await dynamodb.scan()).toMatchObject([{ submissionId: 'a', name: 'Ada Lovelace' }]);
   });
 
   it('reports a store that cannot be reached as unavailable', async () => {

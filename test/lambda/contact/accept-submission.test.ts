@@ -1,16 +1,8 @@
 import { acceptSubmission } from '../../../lambda/contact/accept-submission';
 import { StoreUnavailableError, type SubmissionStore } from '../../../lambda/contact/submission-store';
 import type { SubmissionItem } from '../../../lambda/shared/contact-submissions';
+import { SITE_REQUEST } from '../../support/contact';
 
-/** The site's request as CONTEXT.md gives it. */
-const SITE_REQUEST = {
-  id: '1733230000000-0.123456789',
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  companyName: 'Analytical Engines Ltd',
-  phoneNumber: '+447911123456',
-  interest: 'Cloud',
-};
 const NOW = Date.UTC(2026, 11, 3, 10, 0, 0);
 const SETTINGS = { retentionDays: 730, now: () => NOW };
 

@@ -2,17 +2,10 @@ import fc from 'fast-check';
 import { parse } from 'parse5';
 import { canBeReplyTo, salesEmail, type SubmissionReceipt } from '../../../lambda/contact/email';
 import { INTERESTS, parseSubmission, type Submission } from '../../../lambda/contact/submission';
+import { SITE_SUBMISSION } from '../../support/contact';
 import { HtmlDocument } from '../../support/html-document';
 
-const SUBMISSION: Submission = {
-  clientId: '1714561234567-0.8244215331213512',
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  companyName: 'Analytical Engines Ltd',
-  phoneNumber: '+447911123456',
-  interest: 'Cloud',
-  message: 'We would like\nto talk.',
-};
+const SUBMISSION: Submission = { ...SITE_SUBMISSION, message: 'We would like\nto talk.' };
 const RECEIPT: SubmissionReceipt = { submissionId: '01HW9Z3K5QJ8M2X4N6P7R8S9TV', receivedAt: new Date('2026-05-01T12:34:56.789Z') };
 
 type Node = { nodeName: string; childNodes?: Node[]; content?: Node };

@@ -1,24 +1,8 @@
 import type { RequestBodyRejection } from '../../../lambda/contact/request-body';
 import { INTERESTS, parseSubmission, rejectionReason, type InvalidSubmission, type RejectionReason, type SubmissionParse } from '../../../lambda/contact/submission';
+import { SITE_REQUEST, SITE_SUBMISSION } from '../../support/contact';
 
 /** The body the site sends today (CONTEXT.md §2), with example values. */
-const SITE_REQUEST = {
-  id: '1714561234567-0.8244215331213512',
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  companyName: 'Analytical Engines Ltd',
-  phoneNumber: '+447911123456',
-  interest: 'Cloud',
-};
-
-const SITE_SUBMISSION = {
-  clientId: '1714561234567-0.8244215331213512',
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  companyName: 'Analytical Engines Ltd',
-  phoneNumber: '+447911123456',
-  interest: 'Cloud',
-};
 
 function fieldsOf(result: SubmissionParse): Record<string, string[]> {
   if (result.success) throw new Error(`expected a refusal, got ${JSON.stringify(result)}`);
