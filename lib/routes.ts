@@ -92,7 +92,8 @@ export const ROUTES = defineRoutes([
     aliases: ['/sendContactUsMail'],
     entry: 'lambda/contact/handler.ts',
     needs: ['contactStore'],
-    // A form is not a firehose: a few people a second at most, and a bot is slowed down early.
-    throttle: { rateLimit: 2, burstLimit: 5 },
+    // A form is not a firehose, but the limit is shared by everyone: low enough to slow a bot,
+    // high enough that one noisy client does not turn people away (the site says "sent" even to a 429).
+    throttle: { rateLimit: 5, burstLimit: 20 },
   },
 ]);

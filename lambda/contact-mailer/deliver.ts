@@ -23,15 +23,33 @@ export interface DeliveryReport {
   readonly unconfirmed: string[];
 }
 
-/** Sends one email; throws when it was not sent. */
+/**
+ * Sends one email. Throws {@link NotSentError} when the email certainly did
+ * not go out (the mail service refused it, or was never reached); any other
+ * error leaves it unknown whether it went out.
+ */
 export type SendEmail = (email: SalesEmail) => Promise<void>;
+
+/** The email certainly did not go out, so sending it again cannot make a duplicate. */
+export class NotSentError extends Error {
+  override readonly name = 'NotSentError';
+
+  constructor(
+    /** Why, as an error name or code: never submitted data. */
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`The email was not sent: ${reason}`, options);
+  }
+}
 
 /**
  * One run of the mailer: claims each due submission, emails it, and records
- * the outcome. A failed send is retried on a later run with a growing delay,
- * until the last attempt marks it failed. A claim that lapsed means a run
- * died mid-send: the email may have gone, so it is marked unconfirmed rather
- * than sent twice.
+ * the outcome. A send that certainly failed is retried on a later run with a
+ * growing delay, until the last attempt marks it failed. A send whose outcome
+ * is unknown (a timeout, a dropped connection), like a claim that lapsed
+ * because a run died mid-send, may have gone out: it is marked unconfirmed
+ * rather than risk sending it twice.
  */
 export async function deliverDueSubmissions(outbox: Outbox, send: SendEmail, settings: DeliverySettings): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: [], retrying: [], failed: [], unconfirmed: [] };
@@ -47,7 +65,12 @@ export async function deliverDueSubmissions(outbox: Outbox, send: SendEmail, set
     try {
       await send(salesEmail(claimed, { submissionId: claimed.submissionId, receivedAt: new Date(claimed.receivedAt) }));
     } catch (error) {
-      const reason = (error as Error).name || 'Error';
+      if (!(error instanceof NotSentError)) {
+        await outbox.giveUp(claimed, 'unconfirmed', (error as Error).name || 'Error');
+        report.unconfirmed.push(claimed.submissionId);
+        continue;
+      }
+      const { reason } = error;
       if (claimed.attempts >= settings.maxAttempts) {
         await outbox.giveUp(claimed, 'failed', reason);
         report.failed.push(claimed.submissionId);

@@ -5,11 +5,11 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { positiveIntegerEnv, requireEnv } from '../shared/env';
 import { instrumentedJob } from '../shared/instrumented-handler';
 import { logger, metrics } from '../shared/powertools';
-import { deliverDueSubmissions, type SendEmail } from './deliver';
+import { deliverDueSubmissions, NotSentError, type SendEmail } from './deliver';
 import { dynamoDbOutbox } from './outbox';
 
 const outbox = dynamoDbOutbox(
-  DynamoDBDocumentClient.from(new DynamoDBClient({})),
+  DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: 2000 } })),
   requireEnv('CONTACT_TABLE_NAME'),
   requireEnv('CONTACT_OUTBOX_INDEX'),
 );
@@ -17,22 +17,40 @@ const maxAttempts = positiveIntegerEnv('CONTACT_MAX_EMAIL_ATTEMPTS');
 const retryDelayMs = Number(requireEnv('CONTACT_RETRY_DELAY_SECONDS')) * 1000;
 const from = requireEnv('MAIL_FROM');
 const to = requireEnv('MAIL_TO').split(',');
-const ses = new SESv2Client({});
+// One attempt, bounded: a retry of a send whose answer was lost would be a second email.
+const ses = new SESv2Client({ maxAttempts: 1, requestHandler: { connectionTimeout: 1000, requestTimeout: 2500 } });
+
+// Errors that mean the request never reached the mail service.
+const UNREACHED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Why a failed send certainly did not go out (SES answered with an error, or was never reached), else undefined. */
+function certainlyNotSent(error: unknown): string | undefined {
+  const failure = error as { name?: string; code?: string; message?: string; cause?: { code?: string }; $metadata?: { httpStatusCode?: number } };
+  if (failure.$metadata?.httpStatusCode) return failure.name ?? `HTTP ${failure.$metadata.httpStatusCode}`;
+  const code = failure.code ?? failure.cause?.code ?? [...UNREACHED].find((unreached) => failure.message?.includes(unreached));
+  if (code && UNREACHED.has(code)) return code;
+  if (failure.message?.includes('without establishing a connection')) return 'ConnectionTimeout';
+  return undefined;
+}
 
 const send: SendEmail = async (email) => {
-  await ses.send(
-    new SendEmailCommand({
-      FromEmailAddress: from,
-      Destination: { ToAddresses: to },
-      ...(email.replyTo ? { ReplyToAddresses: [email.replyTo] } : {}),
-      Content: {
-        Simple: {
-          Subject: { Data: email.subject, Charset: 'UTF-8' },
-          Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
-        },
+  const command = new SendEmailCommand({
+    FromEmailAddress: from,
+    Destination: { ToAddresses: to },
+    ...(email.replyTo ? { ReplyToAddresses: [email.replyTo] } : {}),
+    Content: {
+      Simple: {
+        Subject: { Data: email.subject, Charset: 'UTF-8' },
+        Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
       },
-    }),
-  );
+    },
+  });
+  try {
+    await ses.send(command);
+  } catch (error) {
+    const reason = certainlyNotSent(error);
+    throw reason ? new NotSentError(reason, { cause: error }) : error;
+  }
 };
 
 // Leaves a send room to finish, and the run room to record it, before the function times out.

@@ -42,7 +42,8 @@ export async function acceptSubmission(request: RawRequestBody, store: Submissio
   if (!parsed.success) {
     return { kind: 'rejected', status: 400, reason: rejectionReason(parsed), message: 'Invalid request', fields: parsed.fields };
   }
-  if (parsed.spam) return { kind: 'spam', submissionId: submissionId(undefined, now) };
+  // The same id a real submission would get, so a bot cannot tell it was spotted.
+  if (parsed.spam) return { kind: 'spam', submissionId: submissionId(clientIdOf(body.value), now) };
 
   const id = submissionId(parsed.submission.clientId, now);
   const item: SubmissionItem = {
@@ -62,4 +63,8 @@ export async function acceptSubmission(request: RawRequestBody, store: Submissio
     if (!(error instanceof StoreUnavailableError)) throw error;
     return { kind: 'store-unavailable', submissionId: id, error };
   }
+}
+
+function clientIdOf(body: Record<string, unknown>): string | undefined {
+  return typeof body.id === 'string' ? body.id.trim() || undefined : undefined;
 }

@@ -26,7 +26,9 @@ const HEADER_DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9](?
 
 export function canBeReplyTo(address: string): boolean {
   const at = address.lastIndexOf('@');
-  return HEADER_LOCAL_PART.test(address.slice(0, at)) && HEADER_DOMAIN.test(address.slice(at + 1));
+  const local = address.slice(0, at);
+  // RFC 5321's 64-octet limit on a local part, which SES enforces.
+  return local.length <= 64 && HEADER_LOCAL_PART.test(local) && HEADER_DOMAIN.test(address.slice(at + 1));
 }
 
 const NO_REPLY_TO_NOTE = 'Replying to this email will not reach them: their address is too unusual for a Reply-To header, so write to it directly.';

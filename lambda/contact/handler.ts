@@ -9,7 +9,10 @@ import { acceptSubmission, type ContactOutcome } from './accept-submission';
 import { dynamoDbSubmissionStore } from './submission-store';
 
 const store = dynamoDbSubmissionStore(
-  DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
+  // Bounded, so a store that hangs is a 503 from us well inside the function's timeout, not the gateway's 500.
+  DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: 2000 } }), {
+    marshallOptions: { removeUndefinedValues: true },
+  }),
   requireEnv('CONTACT_TABLE_NAME'),
 );
 const retentionDays = positiveIntegerEnv('CONTACT_RETENTION_DAYS');
@@ -49,7 +52,13 @@ function record(outcome: ContactOutcome): void {
       metrics.singleMetric().addDimension('reason', outcome.reason).addMetric('ContactRejected', MetricUnit.Count, 1);
       return;
     case 'store-unavailable':
-      logger.error('Contact submission not stored', { submissionId: outcome.submissionId, error: outcome.error.cause as Error });
+      // The error's identity only: its message could echo what was submitted.
+      logger.error('Contact submission not stored', { submissionId: outcome.submissionId, error: errorIdentity(outcome.error.cause) });
       metrics.addMetric('ContactStoreFailed', MetricUnit.Count, 1);
   }
+}
+
+function errorIdentity(error: unknown): Record<string, unknown> {
+  const failure = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number; requestId?: string } } | undefined;
+  return { name: failure?.name, code: failure?.code, status: failure?.$metadata?.httpStatusCode, awsRequestId: failure?.$metadata?.requestId };
 }

@@ -18,7 +18,7 @@ export type RequestBody =
 
 export type RequestBodyRejection = Exclude<RequestBody, { kind: 'json' }>;
 
-/** A contact form is well under 1 KB; 16 KB leaves room for a 5,000-character message in any script. */
+/** A contact form is well under 1 KB; 16 KB holds a 5,000-character message in Latin or Greek script (each character 1–2 bytes), though not 5,000 emoji. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
 // `application/json` or any `application/<something>+json`, with or without parameters.

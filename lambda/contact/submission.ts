@@ -48,6 +48,15 @@ const CONTROL_CHARACTERS = /[\p{Cc}\p{Cs}]/u;
 // The same, but for the line breaks and tabs a message may have.
 const CONTROL_CHARACTERS_IN_TEXT = /[^\P{Cc}\t\n]|\p{Cs}/u;
 
+// Zero-width spaces, word joiners, byte order marks and direction overrides or isolates: invisible,
+// and able to make a value read as something else (a name that shows as an address). Joiners
+// (U+200C, U+200D) stay: Persian, Indic scripts and emoji need them.
+const INVISIBLE_FORMATTING = /[\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+
+function withoutInvisibleFormatting(value: string): string {
+  return value.replace(INVISIBLE_FORMATTING, '');
+}
+
 /**
  * A string field, trimmed. A missing field or `null` reads as empty, so a
  * required one is named as "required" rather than as the wrong type.
@@ -68,9 +77,11 @@ function withoutControlCharacters(label: string) {
 function requiredText(label: string, maxCharacters: number) {
   return v.pipe(
     trimmedString(label),
-    v.transform((value) => value.replace(/[\t\n\v\f\r]+/g, ' ')),
+    v.transform((value) => withoutInvisibleFormatting(value).replace(/[\t\n\v\f\r]+/g, ' ').trim()),
     v.nonEmpty(`${label} is required`),
     v.maxGraphemes(maxCharacters, `${label} must be at most ${maxCharacters} characters`),
+    // Graphemes can be stacked without end (one letter and a thousand accents); bound the code too.
+    v.maxLength(maxCharacters * 8, `${label} must be at most ${maxCharacters} characters`),
     withoutControlCharacters(label),
   );
 }
@@ -85,6 +96,7 @@ const submissionSchema = v.object({
   companyName: requiredText('Company name', 200),
   email: v.pipe(
     trimmedString('Email'),
+    v.transform((email) => withoutInvisibleFormatting(email).trim()),
     v.nonEmpty('Email is required'),
     v.maxLength(254, 'Email must be at most 254 characters'),
     withoutControlCharacters('Email'),
@@ -113,8 +125,8 @@ const submissionSchema = v.object({
   ),
   message: v.pipe(
     trimmedString('Message'),
-    // Browsers send a textarea's line breaks as CRLF in some paths; keep one kind.
-    v.transform((message) => message.replace(/\r\n?/g, '\n')),
+    // Browsers send a textarea's line breaks as CRLF in some paths, and Word's soft breaks are vertical tabs: keep one kind.
+    v.transform((message) => withoutInvisibleFormatting(message).replace(/\r\n?|[\v\f]/g, '\n')),
     v.maxGraphemes(5000, 'Message must be at most 5000 characters'),
     v.check((message) => !CONTROL_CHARACTERS_IN_TEXT.test(message), 'Message must not contain control characters other than line breaks and tabs'),
   ),

@@ -226,10 +226,11 @@ describe('the contact route\u2019s own throttle', () => {
     const api = await startLocalApi({ emulator: { onLog: () => undefined } });
     try {
       const statuses = await Promise.all(
-        Array.from({ length: 12 }, () => fetch(`${api.url}/contact`, { method: 'POST', headers: SITE_HEADERS, body: '{}' }).then((response) => response.status)),
+        Array.from({ length: 40 }, () => fetch(`${api.url}/contact`, { method: 'POST', headers: SITE_HEADERS, body: '{}' }).then((response) => response.status)),
       );
       expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
-      expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(6);
+      // The burst, and what the rate refills while the requests arrive.
+      expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(25);
     } finally {
       await api.close();
     }

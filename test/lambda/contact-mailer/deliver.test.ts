@@ -1,4 +1,4 @@
-import { deliverDueSubmissions, type DeliverySettings, type SendEmail } from '../../../lambda/contact-mailer/deliver';
+import { deliverDueSubmissions, NotSentError, type DeliverySettings, type SendEmail } from '../../../lambda/contact-mailer/deliver';
 import type { Outbox } from '../../../lambda/contact-mailer/outbox';
 import type { SalesEmail } from '../../../lambda/contact/email';
 import type { SubmissionItem } from '../../../lambda/shared/contact-submissions';
@@ -48,8 +48,10 @@ describe('deliverDueSubmissions', () => {
   let outbox: MemoryOutbox;
   let sent: SalesEmail[];
   let failing: boolean;
+  let unknownOutcome: boolean;
   const send: SendEmail = async (email) => {
-    if (failing) throw Object.assign(new Error('SES is down'), { name: 'ServiceUnavailable' });
+    if (failing) throw new NotSentError('ServiceUnavailable');
+    if (unknownOutcome) throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
     sent.push(email);
   };
   const settings = (): DeliverySettings => ({ maxAttempts: 3, retryDelayMs: 60_000, claimMs: 300_000, batchSize: 10, now: () => now, hasTimeFor: () => true });
@@ -59,6 +61,7 @@ describe('deliverDueSubmissions', () => {
     outbox = new MemoryOutbox();
     sent = [];
     failing = false;
+    unknownOutcome = false;
   });
 
   it('emails a due submission once and takes it out of the outbox', async () => {
@@ -99,6 +102,17 @@ describe('deliverDueSubmissions', () => {
     now += 600_000;
     await deliverDueSubmissions(outbox, send, settings());
     expect(sent).toHaveLength(1);
+  });
+
+  it('marks a send of unknown outcome unconfirmed, never sending it again', async () => {
+    outbox.put(submission('a'));
+    unknownOutcome = true;
+    expect((await deliverDueSubmissions(outbox, send, settings())).unconfirmed).toEqual(['a']);
+    unknownOutcome = false;
+    now += 600_000;
+    await deliverDueSubmissions(outbox, send, settings());
+    expect(sent).toHaveLength(0);
+    expect(outbox.items.get('a')).toMatchObject({ deliveryState: 'unconfirmed', lastError: 'TimeoutError' });
   });
 
   it('never sends a submission another run claimed first', async () => {

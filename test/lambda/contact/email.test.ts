@@ -31,6 +31,17 @@ const anyText = fc
   .map((value) => value.replace(/[\0\r]/g, ''))
   .filter((value) => value !== '');
 
+describe('canBeReplyTo', () => {
+  it.each([
+    ['ada@example.com', true],
+    [`${'a'.repeat(64)}@example.com`, true],
+    [`${'a'.repeat(65)}@example.com`, false],
+    ['jos\u00e9@example.com', false],
+  ])('says %s can be a Reply-To: %s', (address, expected) => {
+    expect(canBeReplyTo(address)).toBe(expected);
+  });
+});
+
 describe('salesEmail', () => {
   it('names the interest and the company in the subject', () => {
     expect(salesEmail(SUBMISSION, RECEIPT).subject).toBe('Contact form: Cloud enquiry from Analytical Engines Ltd');
