@@ -54,7 +54,7 @@ const [BARE, BARE_FETCH] = defineRoutes([
   { id: 'BareFetch', description: 'Baseline with one fetch', methods: ['GET'], path: '/bare-fetch', entry: 'bench/bare-fetch-handler.ts', needs: ['cms'] },
 ]) as [RouteDefinition, RouteDefinition];
 
-/** Targets on a 2-core machine, from the foundation issue. */
+/** Targets on a 2-core machine, set when the share page was built (issue 2). */
 const BUNDLE_LIMITS_KB: Record<string, number> = { Health: 40, ShareCaseStudy: 120 };
 const COLD_START_OVER_BARE_MS = 40;
 /** The routes the cold-start target was set for; the others' cold starts are reported as they are. */

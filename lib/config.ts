@@ -179,6 +179,13 @@ export function resolveStageConfig(stage: string, overrides: unknown = {}): Stag
     throw new Error(`Invalid configuration for stage "${stage}": ${problems.join('; ')}`);
   }
   const { cache, contact, ...rest } = result.output;
+  const mail = { ...DEFAULT_STAGE_CONFIG.contact, ...contact };
+  const identity = mail.senderIdentity.toLowerCase();
+  const sender = mail.senderAddress.toLowerCase();
+  if (identity.includes('@') ? sender !== identity : !sender.endsWith(`@${identity}`)) {
+    // SES would refuse every send, and each submission would end up failed.
+    throw new Error(`Invalid configuration for stage "${stage}": contact.senderAddress ${mail.senderAddress} is not of the identity contact.senderIdentity ${mail.senderIdentity}`);
+  }
   const siteUrl = rest.siteUrl ?? DEFAULT_STAGE_CONFIG.siteUrl;
   return {
     ...DEFAULT_STAGE_CONFIG,
@@ -186,7 +193,7 @@ export function resolveStageConfig(stage: string, overrides: unknown = {}): Stag
     ...rest,
     stage,
     cache: { ...DEFAULT_STAGE_CONFIG.cache, ...cache },
-    contact: { ...DEFAULT_STAGE_CONFIG.contact, ...contact },
+    contact: mail,
   };
 }
 

@@ -100,5 +100,6 @@ function isZeroMetrics(line: string): boolean {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
+  if ((error as { code?: string }).code === 'EADDRINUSE') console.error('Another program listens on that port: set PORT, e.g. PORT=3100 npm start.');
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -29,6 +29,7 @@ describe('the contact form in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's with 'apt-get install -y chromium' (npm test does it when it runs as root).`);
     [allowed, other] = await Promise.all([pageServer(), pageServer()]);
     api = await startLocalApi({ config: { corsAllowedOrigins: [allowed.origin] }, emulator: { onLog: () => undefined } });
     browser = await chromium.launch({

@@ -8,7 +8,7 @@ import { SITE_REQUEST } from '../support/contact';
  * both reached by the real AWS SDK clients.
  */
 
-/** The headers the live site sends with its request (CONTEXT.md). */
+/** The headers the live site sends with its request (README, "The contact form"). */
 const SITE_HEADERS = { accept: 'application/json', 'content-type': 'application/json' };
 const UNTHROTTLED = { rateLimit: 100_000, burstLimit: 100_000 };
 // The contact route's own low throttle has its test below; here it would only get in the way of many requests.

@@ -1,7 +1,7 @@
 import type { Submission } from '../../lambda/contact/submission';
 import type { SubmissionItem } from '../../lambda/shared/contact-submissions';
 
-/** The body the live site's contact form posts (CONTEXT.md §2), for every contact test. */
+/** The body the live site's contact form posts (see the README's "The contact form"), for every contact test. */
 export const SITE_REQUEST = {
   id: '1714561234567-0.8244215331213512',
   name: 'Ada Lovelace',

@@ -2,8 +2,6 @@ import type { RequestBodyRejection } from '../../../lambda/contact/request-body'
 import { INTERESTS, parseSubmission, rejectionReason, type InvalidSubmission, type RejectionReason, type SubmissionParse } from '../../../lambda/contact/submission';
 import { SITE_REQUEST, SITE_SUBMISSION } from '../../support/contact';
 
-/** The body the site sends today (CONTEXT.md §2), with example values. */
-
 function fieldsOf(result: SubmissionParse): Record<string, string[]> {
   if (result.success) throw new Error(`expected a refusal, got ${JSON.stringify(result)}`);
   return result.fields;
