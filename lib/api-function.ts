@@ -40,8 +40,8 @@ export interface ApiFunctionProps {
   /**
    * The contact-submissions table, in the shape of `CONTACT_SUBMISSIONS_TABLE`
    * (its outbox index included). Required when the function needs
-   * `contactStore` (put and get items) or `contactOutbox` (query the outbox
-   * index, update and get items); its name is in `CONTACT_TABLE_NAME`.
+   * `contactStore` (put items) or `contactOutbox` (query the outbox index,
+   * update items); its name is in `CONTACT_TABLE_NAME`.
    * @default - none; the function must need neither
    */
   readonly contactSubmissions?: ITable;

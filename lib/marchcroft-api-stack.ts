@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -11,6 +12,7 @@ import { corsSettings } from './cors';
 import { SERVICE_NAME } from './function-settings';
 import { JOBS, type JobDefinition } from './jobs';
 import { MarchcroftHttpApi } from './marchcroft-http-api';
+import { acknowledgeNagFindings } from './private/nag-suppressions';
 import { ROUTES, type RouteDefinition } from './routes';
 
 /** Properties of a {@link MarchcroftApiStack}. */
@@ -66,9 +68,10 @@ export class MarchcroftApiStack extends Stack {
     this.api = new MarchcroftHttpApi(this, 'Api', { config, cors: corsSettings(config, routes) });
 
     const functions = new Map<string, ApiFunction>();
+    const httpRoutes = new Map<string, HttpRoute[]>();
     for (const route of routes) {
       const apiFunction = new ApiFunction(this, route.id, { definition: route, config, ...resources });
-      this.api.addRoute(route, apiFunction.fn);
+      httpRoutes.set(route.id, this.api.addRoute(route, apiFunction.fn));
       functions.set(route.id, apiFunction);
     }
     const schedules = new Map<string, Rule>();
@@ -87,6 +90,9 @@ export class MarchcroftApiStack extends Stack {
     }
     this.functions = functions;
     this.schedules = schedules;
+
+    // The cdk-nag findings accepted by design, each on its exact resource (construct metadata: the template is unchanged).
+    acknowledgeNagFindings(httpRoutes);
 
     Tags.of(this).add('Project', SERVICE_NAME);
     Tags.of(this).add('Stage', config.stage);

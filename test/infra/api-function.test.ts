@@ -149,14 +149,14 @@ describe('ApiFunction', () => {
     expect(statements(cms)).toEqual([LOGS(cms.logGroup), { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: SECRET_ARN }]);
   });
 
-  it('may also put and get items of the table, and nothing else, when the function needs the contact store', () => {
+  it('may also put items in the table, and nothing else, when the function needs the contact store', () => {
     expect(statements(store)).toEqual([
       LOGS(store.logGroup),
       { Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: { 'Fn::GetAtt': [table, 'Arn'] } },
     ]);
   });
 
-  it('may also query the outbox index, update and get items, and send mail as the identity, when the function needs the outbox and mail', () => {
+  it('may also query the outbox index, update items, and send mail as the identity, when the function needs the outbox and mail', () => {
     expect(statements(mailer)).toEqual([
       LOGS(mailer.logGroup),
       { Effect: 'Allow', Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [table, 'Arn'] }, '/index/outbox']] } },

@@ -28,3 +28,34 @@ describe('stage configuration from the CDK context', () => {
     expect(() => resolveStageConfig('Prod')).toThrow('Invalid stage name "Prod": use lower-case letters, digits and hyphens, starting with a letter.');
   });
 });
+
+describe('contact settings', () => {
+  it.each([
+    ['a domain identity and an address of it', { senderIdentity: 'example.com', senderAddress: 'forms@example.com' }],
+    ['an address identity and that address', { senderIdentity: 'forms@example.com', senderAddress: 'Forms@Example.com' }],
+  ])('accept %s', (_, contact) => {
+    expect(resolveStageConfig('test', { contact }).contact).toMatchObject(contact);
+  });
+
+  it.each([
+    ['an address of another domain', { senderIdentity: 'example.com', senderAddress: 'forms@other.example' }],
+    ['an address of a subdomain only by its suffix', { senderIdentity: 'example.com', senderAddress: 'forms@notexample.com' }],
+    ['another address than the address identity', { senderIdentity: 'forms@example.com', senderAddress: 'sales@example.com' }],
+  ])('refuse a sender that SES would refuse: %s', (_, contact) => {
+    expect(() => resolveStageConfig('test', { contact })).toThrow(
+      `Invalid configuration for stage "test": contact.senderAddress ${contact.senderAddress} is not of the identity contact.senderIdentity ${contact.senderIdentity}`,
+    );
+  });
+
+  it('keeps the defaults a stage does not set', () => {
+    expect(resolveStageConfig('test', { contact: { recipients: ['leads@marchcroft.com'] } }).contact).toEqual({
+      senderAddress: 'website@marchcroft.com',
+      senderIdentity: 'marchcroft.com',
+      recipients: ['leads@marchcroft.com'],
+      retentionDays: 730,
+      maxEmailAttempts: 5,
+      retryDelaySeconds: 120,
+      mailerIntervalMinutes: 1,
+    });
+  });
+});

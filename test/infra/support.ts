@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { App, Stack, type StackProps } from 'aws-cdk-lib';
 import { type StageConfig, stageConfigFromContext } from '../../lib/config';
 import { defineJobs } from '../../lib/jobs';
+import { MarchcroftApiStack } from '../../lib/marchcroft-api-stack';
 import { defineRoutes } from '../../lib/routes';
 
 /** A fixed environment, so ARNs in the template are literal strings instead of pseudo-parameter references. */
@@ -17,11 +18,26 @@ export function newStack(props: StackProps = { env: ENV }): Stack {
   return new Stack(newApp(), 'TestStack', props);
 }
 
-const cdkJson = JSON.parse(readFileSync(path.resolve(__dirname, '../../cdk.json'), 'utf8')) as { context: { stages: unknown } };
+const cdkJson = JSON.parse(readFileSync(path.resolve(__dirname, '../../cdk.json'), 'utf8')) as { context: { stages: Record<string, unknown> } & Record<string, unknown> };
 
 /** A stage configuration exactly as `bin/` reads it from the real cdk.json. */
 export function cdkJsonStageConfig(stage: string): StageConfig {
   return stageConfigFromContext({ stage, stages: cdkJson.context.stages });
+}
+
+/** Every stage cdk.json defines: a check "over every stage" iterates these, so a new stage is covered without a test change. */
+export const CDK_JSON_STAGES: readonly string[] = Object.keys(cdkJson.context.stages);
+
+/**
+ * A stage's stack as `cdk synth -c stage=<stage>` builds it: the app gets all of cdk.json's context (its feature
+ * flags included, which the construct tests leave out) and skips bundling; `env` undefined is the offline synth
+ * (no credentials), `ENV` one with an account and region.
+ */
+export function cdkJsonStageStack(stage: string, env?: typeof ENV): { app: App; stack: MarchcroftApiStack } {
+  const app = new App({ context: { ...cdkJson.context, stage, 'aws:cdk:bundling-stacks': [] } });
+  const config = stageConfigFromContext({ stage: app.node.tryGetContext('stage'), stages: app.node.tryGetContext('stages') });
+  const stack = new MarchcroftApiStack(app, `MarchcroftApi-${config.stage}`, { config, env });
+  return { app, stack };
 }
 
 /** The fixture entry, relative to the repository root as the route table's entries are. */
@@ -82,14 +98,32 @@ export function fixtureJob(id: string) {
 type Resources = Record<string, { Type: string; Properties?: any }>;
 type Statement = { Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown };
 
-/** Every IAM statement a template grants: standalone and managed policies, and roles' inline policies. */
+/** Identities whose inline `Policies` are IAM policies. */
+const INLINE_POLICY_TYPES = new Set(['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group']);
+/** Resources whose `PolicyDocument` is an IAM policy, read like an identity's: standalone policies and resource policies. */
+const POLICY_DOCUMENT_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::SNS::TopicPolicy', 'AWS::SQS::QueuePolicy', 'AWS::S3::BucketPolicy']);
+/**
+ * Policies this check does not read, by resource type and property: each has rules of its own (a key policy's
+ * `Resource` is `*` by definition, for instance), so a template with one fails until the check learns them.
+ */
+const UNREAD_POLICIES: Record<string, string> = {
+  'AWS::KMS::Key': 'KeyPolicy',
+  'AWS::SecretsManager::ResourcePolicy': 'ResourcePolicy',
+  'AWS::DynamoDB::ResourcePolicy': 'PolicyDocument',
+  'AWS::DynamoDB::Table': 'ResourcePolicy',
+  'AWS::Logs::ResourcePolicy': 'PolicyDocument',
+  'AWS::Events::EventBusPolicy': 'Statement',
+};
+
+/** Every IAM statement a template grants: identities' inline policies, standalone policies and the resource policies above. */
 function iamStatements(resources: Resources): Array<{ where: string; statement: Statement }> {
   const found: Array<{ where: string; statement: Statement }> = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
-    const documents: Array<{ Statement?: Statement[] }> = [];
-    if (resource.Type === 'AWS::IAM::Policy' || resource.Type === 'AWS::IAM::ManagedPolicy') documents.push(resource.Properties?.PolicyDocument);
-    if (resource.Type === 'AWS::IAM::Role') documents.push(...(resource.Properties?.Policies ?? []).map((policy: any) => policy.PolicyDocument));
-    for (const document of documents) for (const statement of document?.Statement ?? []) found.push({ where: logicalId, statement });
+    const documents: Array<{ Statement?: Statement[] | Statement }> = [];
+    if (POLICY_DOCUMENT_TYPES.has(resource.Type)) documents.push(resource.Properties?.PolicyDocument);
+    if (INLINE_POLICY_TYPES.has(resource.Type)) documents.push(...(resource.Properties?.Policies ?? []).map((policy: any) => policy.PolicyDocument));
+    // A single statement may be written as an object rather than a one-element array.
+    for (const document of documents) for (const statement of [document?.Statement ?? []].flat()) found.push({ where: logicalId, statement });
   }
   return found;
 }
@@ -117,8 +151,9 @@ export function renderArn(value: unknown, resources: Resources): string {
 
 /**
  * The wildcards a template's IAM policies grant, one line each; empty when
- * every statement names its actions and resources exactly (and no role
- * attaches a managed policy, whose statements the template does not show). Two wildcards
+ * every statement names its actions and resources exactly, no identity
+ * attaches a managed policy (whose statements the template does not show),
+ * and no resource carries a policy this check cannot read. Two wildcards
  * pass, because AWS requires them and each stays within one resource:
  * - `:*` after a log group's name: log streams are resources under their
  *   group, and CreateLogStream / PutLogEvents act on the streams;
@@ -132,7 +167,9 @@ export function wildcardGrants(template: { Resources?: Resources }): string[] {
   const problems: string[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
     // A managed policy's statements are not in the template, so nothing here could vouch for them.
-    if (resource.Type === 'AWS::IAM::Role' && resource.Properties?.ManagedPolicyArns !== undefined) problems.push(`${logicalId}: managed policies`);
+    if (INLINE_POLICY_TYPES.has(resource.Type) && resource.Properties?.ManagedPolicyArns !== undefined) problems.push(`${logicalId}: managed policies`);
+    const unread = UNREAD_POLICIES[resource.Type];
+    if (unread !== undefined && resource.Properties?.[unread] !== undefined) problems.push(`${logicalId}: ${resource.Type} ${unread} not checked`);
   }
   for (const { where, statement } of iamStatements(resources)) {
     if (statement.NotAction !== undefined) problems.push(`${where}: NotAction`);
