@@ -1,4 +1,7 @@
 import * as v from 'valibot';
+import { JOBS } from './jobs';
+import { DEFAULT_MONITORING_SETTINGS, type MonitoringSettings, monitoringOverridesSchema } from './monitoring-settings';
+import { ROUTES } from './routes';
 
 /** Requests per second and burst, as API Gateway applies them to a route key. */
 export interface ThrottleSettings {
@@ -14,6 +17,17 @@ export interface CacheSettings {
   readonly sharePageTtlSeconds: number;
   /** Seconds an unknown slug is remembered as not found. */
   readonly sharePageNotFoundTtlSeconds: number;
+}
+
+/** The API's own domain name and the existing ACM certificate API Gateway serves it with. */
+export interface CustomDomainSettings {
+  /** The domain, e.g. `api.marchcroft.com`; lower-case, no wildcard. */
+  readonly domainName: string;
+  /**
+   * ARN of an issued ACM certificate that covers `domainName`, in the region the stack deploys to
+   * (the API's endpoint is regional; a certificate in another region is refused by API Gateway).
+   */
+  readonly certificateArn: string;
 }
 
 /** Where contact-form submissions go, and how long they are kept. */
@@ -80,9 +94,21 @@ export interface StageConfig {
   /**
    * Public base URL of this API (a custom domain). Share pages name their own
    * URL in `og:url`; without this they take the request's domain.
-   * @default - the domain of each request
+   * @default - `https://<customDomain.domainName>` with a custom domain, else the domain of each request
    */
   readonly publicApiUrl?: string;
+  /**
+   * A custom domain for the API, mapped to its `$default` stage; the execute-api endpoint keeps working beside it.
+   * @default - none: the API is reached on its execute-api domain only
+   */
+  readonly customDomain?: CustomDomainSettings;
+  /**
+   * Concurrent executions reserved for a function, by route or job id: its guaranteed share of the account's
+   * concurrency, and also its cap, which bounds what it can do to what it calls. A job without an entry gets 1
+   * (one run at a time); a route without one reserves nothing.
+   * @default { Contact: 40, ContactMailer: 1 }
+   */
+  readonly reservedConcurrency: Readonly<Record<string, number>>;
   /**
    * Stage-wide default throttle for every route.
    * @default { rateLimit: 50, burstLimit: 100 }
@@ -101,6 +127,11 @@ export interface StageConfig {
    *   mailerIntervalMinutes: 1 }
    */
   readonly contact: ContactSettings;
+  /**
+   * The stage's alarms: thresholds, and the email address that hears of them.
+   * @default DEFAULT_MONITORING_SETTINGS (lib/monitoring-settings.ts): no email subscription
+   */
+  readonly monitoring: MonitoringSettings;
 }
 
 export const DEFAULT_STAGE_CONFIG: Omit<StageConfig, 'stage' | 'defaultShareImageUrl'> = {
@@ -110,6 +141,14 @@ export const DEFAULT_STAGE_CONFIG: Omit<StageConfig, 'stage' | 'defaultShareImag
   cmsSecretKey: 'NEXT_PUBLIC_API_KEY',
   cmsTimeoutMs: 3000,
   siteUrl: 'https://marchcroft.com',
+  reservedConcurrency: {
+    // The form's capacity is kept for it when another route (a crawler on share pages) takes the account's pool.
+    // As a cap it matches what the gateway lets through at once (burst 20 on each of its two paths), since a
+    // Lambda throttle reaches the browser as a 500 and the site still says "sent": it bounds writes, never refuses a lead.
+    Contact: 40,
+    // One run at a time, as every job: two runs never claim the same submissions, and SES sees one sender.
+    ContactMailer: 1,
+  },
   throttle: { rateLimit: 50, burstLimit: 100 },
   logRetentionDays: 30,
   cache: { sharePageTtlSeconds: 300, sharePageNotFoundTtlSeconds: 60 },
@@ -122,6 +161,7 @@ export const DEFAULT_STAGE_CONFIG: Omit<StageConfig, 'stage' | 'defaultShareImag
     retryDelaySeconds: 120,
     mailerIntervalMinutes: 1,
   },
+  monitoring: DEFAULT_MONITORING_SETTINGS,
 };
 
 /** The values CloudWatch Logs accepts as a retention period, in days. */
@@ -135,6 +175,29 @@ const positiveInteger = v.pipe(v.number(), v.integer(), v.minValue(1));
 const emailAddress = v.pipe(v.string(), v.email());
 const throttleSchema = v.object({ rateLimit: positiveInteger, burstLimit: positiveInteger });
 
+/** Ids of every function of the app, routes' and jobs': a reservation for any other id is a typo. */
+const FUNCTION_IDS = [...ROUTES, ...JOBS].map((definition) => definition.id);
+const customDomainSchema = v.strictObject({
+  domainName: v.pipe(
+    v.string(),
+    v.maxLength(253, 'must be a domain name such as api.marchcroft.com'),
+    v.regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'must be a domain name such as api.marchcroft.com'),
+    v.toLowerCase(),
+  ),
+  certificateArn: v.pipe(
+    v.string(),
+    v.regex(
+      /^arn:aws(-[a-z]+)*:acm:[a-z]{2}(-[a-z]+)+-\d:\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      'must be an ACM certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>',
+    ),
+  ),
+});
+const reservedConcurrencySchema = v.record(
+  v.picklist(FUNCTION_IDS, `must be a route or job id: ${FUNCTION_IDS.join(', ')}`),
+  // 0 is valid to Lambda, but it stops the function altogether.
+  positiveInteger,
+);
+
 /** Overrides a stage may set in `cdk.json`; unknown keys are refused so a typo fails the synth. */
 const stageOverridesSchema = v.strictObject({
   corsAllowedOrigins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+$/, 'must be an origin: scheme and host, no path'))), v.minLength(1))),
@@ -145,6 +208,8 @@ const stageOverridesSchema = v.strictObject({
   siteUrl: v.optional(httpUrl),
   defaultShareImageUrl: v.optional(httpUrl),
   publicApiUrl: v.optional(httpUrl),
+  customDomain: v.optional(customDomainSchema),
+  reservedConcurrency: v.optional(reservedConcurrencySchema),
   throttle: v.optional(throttleSchema),
   logRetentionDays: v.optional(v.picklist(LOG_RETENTION_DAYS, `must be one of ${LOG_RETENTION_DAYS.join(', ')}`)),
   cache: v.optional(v.partial(v.strictObject({ sharePageTtlSeconds: positiveInteger, sharePageNotFoundTtlSeconds: positiveInteger }))),
@@ -161,6 +226,8 @@ const stageOverridesSchema = v.strictObject({
       }),
     ),
   ),
+  // Resolved over the defaults by the schema itself; absent, the defaults stay.
+  monitoring: v.optional(monitoringOverridesSchema),
 });
 
 export type StageOverrides = v.InferInput<typeof stageOverridesSchema>;
@@ -191,6 +258,9 @@ export function resolveStageConfig(stage: string, overrides: unknown = {}): Stag
     ...DEFAULT_STAGE_CONFIG,
     defaultShareImageUrl: `${siteUrl}/og-image.png`,
     ...rest,
+    // Share pages name the custom domain in `og:url` unless the stage names another public URL.
+    ...(rest.customDomain && !rest.publicApiUrl ? { publicApiUrl: `https://${rest.customDomain.domainName}` } : {}),
+    reservedConcurrency: { ...DEFAULT_STAGE_CONFIG.reservedConcurrency, ...rest.reservedConcurrency },
     stage,
     cache: { ...DEFAULT_STAGE_CONFIG.cache, ...cache },
     contact: mail,

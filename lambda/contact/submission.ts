@@ -86,7 +86,8 @@ function requiredText(label: string, maxCharacters: number) {
   );
 }
 
-const submissionSchema = v.object({
+/** The request body's fields as the handler reads them (after the honeypot check); the OpenAPI document is generated from it. */
+export const submissionSchema = v.object({
   id: v.pipe(
     trimmedString('Id'),
     v.maxLength(100, 'Id must be at most 100 characters'),

@@ -9,6 +9,7 @@ import { logger, metrics } from '../shared/powertools';
 import { htmlResponse, withoutBody, type HttpResponse } from '../shared/responses';
 import { renderMessagePage, renderSharePage, SHARE_PAGE_HEADERS } from './page';
 import { CaseStudyPreviews, type PreviewLookup } from './previews';
+import { slugSchema } from './slug';
 
 const siteUrl = requireEnv('SITE_URL');
 const publicApiUrl = optionalEnv('PUBLIC_API_URL');
@@ -28,9 +29,6 @@ const previews = new CaseStudyPreviews(
   }),
   { cmsUrl, defaultImageUrl: requireEnv('DEFAULT_SHARE_IMAGE_URL'), foundTtlSeconds, notFoundTtlSeconds },
 );
-
-/** Lower-case letters, digits and hyphens, as the CMS's slugs are. */
-const slugSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,200}$/));
 
 export const handler = instrumentedHandler(async (event) => {
   const response = await sharePage(event);

@@ -44,7 +44,8 @@ export function instrumentedJob<Result>(handle: JobHandler<Result>): JobHandler<
 async function observed<Result>(context: Context, correlationId: string, run: () => Promise<Result>): Promise<Result> {
   logger.addContext(context);
   logger.setCorrelationId(correlationId);
-  metrics.captureColdStartMetric();
+  // Dimension `function_name` (with `service`): the stage's dashboard counts cold starts per function.
+  metrics.captureColdStartMetric(context.functionName);
   try {
     return await run();
   } finally {
