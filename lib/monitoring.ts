@@ -39,8 +39,6 @@ export interface MarchcroftMonitoringProps {
   readonly functions: ReadonlyMap<string, ApiFunction>;
 }
 
-/** The dimension every handler metric carries (Powertools' `service`). */
-const SERVICE_DIMENSIONS = { service: SERVICE_NAME };
 
 /** The severity every alarm here has: each one goes to the stage's one topic. */
 const SEVERITY = 'Critical';
@@ -203,27 +201,27 @@ export class MarchcroftMonitoring extends Construct {
           title: 'Cold starts per function (ColdStart)',
           graphWidgetType: GraphWidgetType.STACKED_AREA,
           metrics: [...functions].map(([functionId, apiFunction]) =>
-            handlerMetric('ColdStart', functionId, { function_name: apiFunction.fn.functionName }),
+            handlerMetric(config.stage, 'ColdStart', functionId, { function_name: apiFunction.fn.functionName }),
           ),
         },
       ],
     });
 
-    // What the handlers count (namespace Marchcroft, dimension service).
+    // What the handlers count (namespace Marchcroft, dimensions service and stage).
     facade.addMediumHeader('Business metrics');
     facade.monitorCustom({
       humanReadableName: 'Share pages and the CMS',
       alarmFriendlyName: 'SharePages',
       metricGroups: [
-        counts('Share pages', ['SharePageRendered', 'SharePageNotFound', 'SharePageStale', 'SharePageUnavailable']),
+        counts(config.stage, 'Share pages', ['SharePageRendered', 'SharePageNotFound', 'SharePageStale', 'SharePageUnavailable']),
         {
           title: 'CMS',
           metrics: [
             countAlarm(config, 'CmsRequestFailed', settings.cmsFailures, `More CMS requests failed than ${settings.cmsFailures.maxCount} in ${settings.cmsFailures.periodMinutes} min (share pages served stale or unavailable).`),
-            handlerMetric('CmsCacheHit'),
+            handlerMetric(config.stage, 'CmsCacheHit'),
           ],
         },
-        counts('Unhandled errors (answered 500, or a failed job run)', ['UnhandledError']),
+        counts(config.stage, 'Unhandled errors (answered 500, or a failed job run)', ['UnhandledError']),
       ],
     });
     const anomaly = settings.contactVolumeAnomaly;
@@ -235,7 +233,7 @@ export class MarchcroftMonitoring extends Construct {
           title: `Submissions per ${anomaly.periodMinutes} min`,
           metrics: [
             {
-              metric: handlerMetric('ContactSubmitted').with({ period: minutes(anomaly) }),
+              metric: handlerMetric(config.stage, 'ContactSubmitted').with({ period: minutes(anomaly) }),
               period: minutes(anomaly),
               alarmFriendlyName: 'ContactSubmitted-Anomaly',
               anomalyDetectionStandardDeviationToRender: anomaly.standardDeviations,
@@ -251,14 +249,14 @@ export class MarchcroftMonitoring extends Construct {
             },
           ],
         },
-        counts('Other outcomes', ['ContactDuplicate', 'ContactSpam']),
+        counts(config.stage, 'Other outcomes', ['ContactDuplicate', 'ContactSpam']),
         {
           title: 'Rejected, by reason',
           graphWidgetType: GraphWidgetType.STACKED_AREA,
           metrics: [
             // Every `reason` the handler has, including one added later.
             new MathExpression({
-              expression: `SEARCH('{${METRICS_NAMESPACE},reason,service} service="${SERVICE_NAME}" MetricName="ContactRejected"', 'Sum', 300)`,
+              expression: `SEARCH('{${METRICS_NAMESPACE},reason,service,stage} service="${SERVICE_NAME}" stage="${config.stage}" MetricName="ContactRejected"', 'Sum', 300)`,
               usingMetrics: {},
               label: "${PROP('Dim.reason')}",
               period: Duration.minutes(5),
@@ -275,7 +273,7 @@ export class MarchcroftMonitoring extends Construct {
       humanReadableName: 'Contact mailer',
       alarmFriendlyName: 'ContactMailer',
       metricGroups: [
-        counts('Emails', ['ContactEmailSent', 'ContactEmailRetried']),
+        counts(config.stage, 'Emails', ['ContactEmailSent', 'ContactEmailRetried']),
         {
           title: 'Failed notifications (failed + unconfirmed)',
           metrics: [
@@ -311,12 +309,12 @@ export class MarchcroftMonitoring extends Construct {
   }
 }
 
-/** A handler metric: namespace Marchcroft, dimension `service` (and any more), summed over 5 minutes. */
-function handlerMetric(metricName: string, label: string = metricName, dimensions: Record<string, string> = {}): Metric {
+/** A handler metric of one stage: namespace Marchcroft, dimensions `service` and `stage` (and any more), summed over 5 minutes. */
+function handlerMetric(stage: string, metricName: string, label: string = metricName, dimensions: Record<string, string> = {}): Metric {
   return new Metric({
     namespace: METRICS_NAMESPACE,
     metricName,
-    dimensionsMap: { ...SERVICE_DIMENSIONS, ...dimensions },
+    dimensionsMap: { service: SERVICE_NAME, stage, ...dimensions },
     statistic: 'Sum',
     label,
     period: Duration.minutes(5),
@@ -324,14 +322,14 @@ function handlerMetric(metricName: string, label: string = metricName, dimension
 }
 
 /** One widget of handler counts, one line each. */
-function counts(title: string, metricNames: readonly string[]): CustomMetricGroup {
-  return { title, metrics: metricNames.map((metricName) => handlerMetric(metricName)) };
+function counts(stage: string, title: string, metricNames: readonly string[]): CustomMetricGroup {
+  return { title, metrics: metricNames.map((metricName) => handlerMetric(stage, metricName)) };
 }
 
 /** A handler count with its alarm: above `maxCount` in a period. */
 function countAlarm(config: StageConfig, metricName: string, settings: CountAlarmSettings, what: string) {
   return {
-    metric: handlerMetric(metricName).with({ period: minutes(settings) }),
+    metric: handlerMetric(config.stage, metricName).with({ period: minutes(settings) }),
     alarmFriendlyName: metricName,
     addAlarm: {
       [SEVERITY]: {

@@ -108,17 +108,17 @@ describe('MarchcroftMonitoring', () => {
         for (const metric of ['Invocations', 'Errors', 'Throttles', 'Duration', 'ConcurrentExecutions']) {
           expect(body).toContain(`["AWS/Lambda","${metric}","FunctionName","${fn}"`);
         }
-        expect(body).toContain(`["Marchcroft","ColdStart","function_name","${fn}","service","marchcroft-api",{"label":"${id}"`);
+        expect(body).toContain(`["Marchcroft","ColdStart","function_name","${fn}","service","marchcroft-api","stage","${stage}",{"label":"${id}"`);
       }
     });
 
     each('shows every business metric the handlers emit, in namespace Marchcroft with dimension service (%s)', (stage) => {
       const body = dashboardBody(stages[stage]);
       for (const metric of BUSINESS_METRICS.filter((name) => name !== 'ContactRejected')) {
-        expect(body).toContain(`["Marchcroft","${metric}","service","marchcroft-api"`);
+        expect(body).toContain(`["Marchcroft","${metric}","service","marchcroft-api","stage","${stage}"`);
       }
       // ContactRejected also has `reason`: every reason, by search.
-      expect(body).toContain(`SEARCH('{Marchcroft,reason,service} service=\\"marchcroft-api\\" MetricName=\\"ContactRejected\\"', 'Sum', 300)`);
+      expect(body).toContain(`SEARCH('{Marchcroft,reason,service,stage} service=\\"marchcroft-api\\" stage=\\"${stage}\\" MetricName=\\"ContactRejected\\"', 'Sum', 300)`);
     });
 
     each('has a Logs Insights table of the latest ERROR lines of every function log group (%s)', (stage) => {
@@ -197,7 +197,7 @@ describe('MarchcroftMonitoring', () => {
       expect(alarm).toMatchObject({ Threshold: synth.config.monitoring.contactEmailFailed.maxCount, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 1, DatapointsToAlarm: 1 });
       expect(alarm.Threshold).toBe(0);
       expect(onlyMetric(alarm)).toEqual({
-        Metric: { Namespace: 'Marchcroft', MetricName: 'ContactEmailFailed', Dimensions: [{ Name: 'service', Value: 'marchcroft-api' }] },
+        Metric: { Namespace: 'Marchcroft', MetricName: 'ContactEmailFailed', Dimensions: [{ Name: 'service', Value: 'marchcroft-api' }, { Name: 'stage', Value: stage }] },
         Period: 300,
         Stat: 'Sum',
       });
@@ -207,7 +207,7 @@ describe('MarchcroftMonitoring', () => {
       const synth = stages[stage];
       const store = alarmNamed(synth, 'Contact-ContactStoreFailed-Critical');
       expect(store).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
-      expect(onlyMetric(store).Metric).toEqual({ Namespace: 'Marchcroft', MetricName: 'ContactStoreFailed', Dimensions: [{ Name: 'service', Value: 'marchcroft-api' }] });
+      expect(onlyMetric(store).Metric).toEqual({ Namespace: 'Marchcroft', MetricName: 'ContactStoreFailed', Dimensions: [{ Name: 'service', Value: 'marchcroft-api' }, { Name: 'stage', Value: stage }] });
       const cms = alarmNamed(synth, 'SharePages-CmsRequestFailed-Critical');
       expect(cms).toMatchObject({ Threshold: DEFAULT_MONITORING_SETTINGS.cmsFailures.maxCount, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 1, DatapointsToAlarm: 1 });
       expect(onlyMetric(cms)).toMatchObject({ Metric: { Namespace: 'Marchcroft', MetricName: 'CmsRequestFailed' }, Period: 300, Stat: 'Sum' });
@@ -278,7 +278,7 @@ describe('MarchcroftMonitoring', () => {
       const [band, metric] = alarm.Metrics;
       expect(band).toMatchObject({ Id: 'expr_1', Expression: `ANOMALY_DETECTION_BAND(${metric.Id},3)`, ReturnData: true });
       expect(metric.MetricStat).toEqual({
-        Metric: { Namespace: 'Marchcroft', MetricName: 'ContactSubmitted', Dimensions: [{ Name: 'service', Value: 'marchcroft-api' }] },
+        Metric: { Namespace: 'Marchcroft', MetricName: 'ContactSubmitted', Dimensions: [{ Name: 'service', Value: 'marchcroft-api' }, { Name: 'stage', Value: stage }] },
         Period: 3600,
         Stat: 'Sum',
       });

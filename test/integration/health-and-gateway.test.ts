@@ -60,7 +60,7 @@ describe('the local API', () => {
     expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('emits the cold-start and outcome metrics in the Marchcroft namespace, and never logs the CMS token', async () => {
+  it('emits the cold-start and outcome metrics in the Marchcroft namespace by stage, and never logs the CMS token', async () => {
     await api.emulator.resetContainers();
     const first = await fetch(`${api.url}/share/casestudies/never-seen-slug`);
     const second = await fetch(`${api.url}/share/casestudies/${SAMPLE_SLUGS.normal}`);
@@ -71,7 +71,11 @@ describe('the local API', () => {
     expect(metrics.some((line) => line.ColdStart === 1)).toBe(true);
     expect(metrics.some((line) => line.SharePageNotFound === 1)).toBe(true);
     expect(metrics.some((line) => line.SharePageRendered === 1)).toBe(true);
-    for (const metric of metrics) expect((metric._aws as { CloudWatchMetrics: { Namespace: string }[] }).CloudWatchMetrics[0]!.Namespace).toBe('Marchcroft');
+    for (const metric of metrics) {
+      expect((metric._aws as { CloudWatchMetrics: { Namespace: string }[] }).CloudWatchMetrics[0]!.Namespace).toBe('Marchcroft');
+      // The stage is a dimension of every metric, so stages sharing an account count apart.
+      expect([metric.service, metric.stage]).toEqual(['marchcroft-api', api.config.stage]);
+    }
   });
 
   it('tags a handler log line with the API Gateway request id and the cold start', async () => {
