@@ -1,7 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { documentClient } from '../shared/dynamodb';
 import { positiveIntegerEnv, requireEnv } from '../shared/env';
 import { instrumentedJob } from '../shared/instrumented-handler';
 import { logger, metrics } from '../shared/powertools';
@@ -9,7 +8,7 @@ import { deliverDueSubmissions, NotSentError, type SendEmail } from './deliver';
 import { dynamoDbOutbox } from './outbox';
 
 const outbox = dynamoDbOutbox(
-  DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: 2000 } })),
+  documentClient(),
   requireEnv('CONTACT_TABLE_NAME'),
   requireEnv('CONTACT_OUTBOX_INDEX'),
 );

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ATTRIBUTES, OUTBOX_DUE, type DeliveryState, type SubmissionItem } from '../shared/contact-submissions';
+import { isConditionalCheckFailed } from '../shared/dynamodb';
 
 /**
  * The submissions whose email is due, and the record of each attempt. Every
@@ -40,7 +40,7 @@ export function dynamoDbOutbox(client: DynamoDBDocumentClient, tableName: string
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
   }

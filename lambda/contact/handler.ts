@@ -1,6 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { documentClient } from '../shared/dynamodb';
 import { positiveIntegerEnv, requireEnv } from '../shared/env';
 import { instrumentedHandler } from '../shared/instrumented-handler';
 import { logger, metrics } from '../shared/powertools';
@@ -10,9 +9,7 @@ import { dynamoDbSubmissionStore } from './submission-store';
 
 const store = dynamoDbSubmissionStore(
   // Bounded, so a store that hangs is a 503 from us well inside the function's timeout, not the gateway's 500.
-  DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: 2000 } }), {
-    marshallOptions: { removeUndefinedValues: true },
-  }),
+  documentClient(),
   requireEnv('CONTACT_TABLE_NAME'),
 );
 const retentionDays = positiveIntegerEnv('CONTACT_RETENTION_DAYS');

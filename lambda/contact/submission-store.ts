@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { MarchcroftError } from '../shared/errors';
 import { ATTRIBUTES, type SubmissionItem } from '../shared/contact-submissions';
+import { isConditionalCheckFailed } from '../shared/dynamodb';
 
 /** Where submissions are kept. */
 export interface SubmissionStore {
@@ -34,7 +34,7 @@ export function dynamoDbSubmissionStore(client: DynamoDBDocumentClient, tableNam
         );
         return 'stored';
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return 'duplicate';
+        if (isConditionalCheckFailed(error)) return 'duplicate';
         throw new StoreUnavailableError('The submissions table did not take the submission', { cause: error });
       }
     },

@@ -49,7 +49,7 @@ async function sharePage(event: APIGatewayProxyEventV2): Promise<HttpResponse> {
     case 'stale': {
       const html = renderSharePage(lookup.preview, {
         shareUrl: shareUrl(event, slug.output),
-        articleUrl: `${siteUrl}/work/casestudies/${encodeURIComponent(slug.output)}`,
+        articleUrl: articleUrl(slug.output),
       });
       // A stale copy is kept only briefly downstream, so the next request asks the CMS again.
       const maxAge = lookup.outcome === 'found' ? foundTtlSeconds : notFoundTtlSeconds;
@@ -63,7 +63,7 @@ async function sharePage(event: APIGatewayProxyEventV2): Promise<HttpResponse> {
         renderMessagePage({
           title: 'Case study temporarily unavailable',
           message: 'We could not load this case study just now. Please try again in a moment.',
-          linkUrl: `${siteUrl}/work/casestudies/${encodeURIComponent(slug.output)}`,
+          linkUrl: articleUrl(slug.output),
           linkText: 'Open the case study on Marchcroft',
         }),
         { ...SHARE_PAGE_HEADERS, 'cache-control': 'no-store' },
@@ -105,6 +105,11 @@ function notFoundPage(): HttpResponse {
     }),
     { ...SHARE_PAGE_HEADERS, 'cache-control': `public, max-age=${notFoundTtlSeconds}, s-maxage=${notFoundTtlSeconds}` },
   );
+}
+
+/** The site's own page of the case study, for people. */
+function articleUrl(slug: string): string {
+  return `${siteUrl}/work/casestudies/${encodeURIComponent(slug)}`;
 }
 
 /** This page's public URL: on the configured API domain, else on the request's own. */
