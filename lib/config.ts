@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { JOBS } from './jobs';
 import { DEFAULT_MONITORING_SETTINGS, type MonitoringSettings, monitoringOverridesSchema } from './monitoring-settings';
-import { ROUTES } from './routes';
+import { isContentRoute, ROUTES } from './routes';
 
 /** Requests per second and burst, as API Gateway applies them to a route key. */
 export interface ThrottleSettings {
@@ -17,6 +17,24 @@ export interface CacheSettings {
   readonly sharePageTtlSeconds: number;
   /** Seconds an unknown slug is remembered as not found. */
   readonly sharePageNotFoundTtlSeconds: number;
+}
+
+/** What the content routes answer in, and how long their answers are kept. */
+export interface ContentSettings {
+  /** Locales the site offers: `locale` must be one of these or an alias of one. */
+  readonly locales: readonly string[];
+  /** The locale answered without `locale`, and in place of a locale that has no version of the content. */
+  readonly defaultLocale: string;
+  /** Other names clients use for a locale, e.g. `{ gr: 'el' }`. */
+  readonly localeAliases: Readonly<Record<string, string>>;
+  /** Seconds an answer is served from a warm function's memory, and by a CDN (`s-maxage`). */
+  readonly ttlSeconds: number;
+  /** Per content route id, a TTL in place of `ttlSeconds`. */
+  readonly routeTtlSeconds: Readonly<Record<string, number>>;
+  /** Seconds a 404, or a stale copy served while the CMS fails, is kept. */
+  readonly notFoundTtlSeconds: number;
+  /** Seconds a CDN may go on serving an expired answer while it fetches a new one (`stale-while-revalidate`). */
+  readonly staleWhileRevalidateSeconds: number;
 }
 
 /** The API's own domain name and the existing ACM certificate API Gateway serves it with. */
@@ -122,6 +140,11 @@ export interface StageConfig {
   /** @default { sharePageTtlSeconds: 300, sharePageNotFoundTtlSeconds: 60 } */
   readonly cache: CacheSettings;
   /**
+   * @default { locales: ['en', 'es', 'pt', 'el'], defaultLocale: 'en', localeAliases: { gr: 'el' }, ttlSeconds: 300,
+   *   routeTtlSeconds: { Sitemap: 3600 }, notFoundTtlSeconds: 60, staleWhileRevalidateSeconds: 86400 }
+   */
+  readonly content: ContentSettings;
+  /**
    * @default { senderAddress: 'website@marchcroft.com', senderIdentity: 'marchcroft.com',
    *   recipients: ['sales@marchcroft.com'], retentionDays: 730, maxEmailAttempts: 5, retryDelaySeconds: 120,
    *   mailerIntervalMinutes: 1 }
@@ -152,6 +175,17 @@ export const DEFAULT_STAGE_CONFIG: Omit<StageConfig, 'stage' | 'defaultShareImag
   throttle: { rateLimit: 50, burstLimit: 100 },
   logRetentionDays: 30,
   cache: { sharePageTtlSeconds: 300, sharePageNotFoundTtlSeconds: 60 },
+  content: {
+    locales: ['en', 'es', 'pt', 'el'],
+    defaultLocale: 'en',
+    // One of the site's configurations says `gr` for Greek, whose language code is `el`.
+    localeAliases: { gr: 'el' },
+    ttlSeconds: 300,
+    // Crawlers read it a few times a day; it costs a CMS call per hundred entries.
+    routeTtlSeconds: { Sitemap: 3600 },
+    notFoundTtlSeconds: 60,
+    staleWhileRevalidateSeconds: 86400,
+  },
   contact: {
     senderAddress: 'website@marchcroft.com',
     senderIdentity: 'marchcroft.com',
@@ -177,6 +211,21 @@ const throttleSchema = v.object({ rateLimit: positiveInteger, burstLimit: positi
 
 /** Ids of every function of the app, routes' and jobs': a reservation for any other id is a typo. */
 const FUNCTION_IDS = [...ROUTES, ...JOBS].map((definition) => definition.id);
+const CONTENT_ROUTE_IDS = ROUTES.filter(isContentRoute).map((route) => route.id);
+
+// Written into the functions' environment as comma and colon separated lists, so neither may be in one.
+const localeCode = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as en or pt-BR'));
+const contentSchema = v.partial(
+  v.strictObject({
+    locales: v.pipe(v.array(localeCode), v.minLength(1)),
+    defaultLocale: localeCode,
+    localeAliases: v.record(localeCode, localeCode),
+    ttlSeconds: positiveInteger,
+    routeTtlSeconds: v.record(v.picklist(CONTENT_ROUTE_IDS, `must be a content route id: ${CONTENT_ROUTE_IDS.join(', ')}`), positiveInteger),
+    notFoundTtlSeconds: positiveInteger,
+    staleWhileRevalidateSeconds: positiveInteger,
+  }),
+);
 const customDomainSchema = v.strictObject({
   domainName: v.pipe(
     v.string(),
@@ -226,6 +275,7 @@ const stageOverridesSchema = v.strictObject({
       }),
     ),
   ),
+  content: v.optional(contentSchema),
   // Resolved over the defaults by the schema itself; absent, the defaults stay.
   monitoring: v.optional(monitoringOverridesSchema),
 });
@@ -245,7 +295,9 @@ export function resolveStageConfig(stage: string, overrides: unknown = {}): Stag
     const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
     throw new Error(`Invalid configuration for stage "${stage}": ${problems.join('; ')}`);
   }
-  const { cache, contact, ...rest } = result.output;
+  const { cache, contact, content: contentOverrides, ...rest } = result.output;
+  const content = { ...DEFAULT_STAGE_CONFIG.content, ...contentOverrides };
+  checkLocales(stage, content);
   const mail = { ...DEFAULT_STAGE_CONFIG.contact, ...contact };
   const identity = mail.senderIdentity.toLowerCase();
   const sender = mail.senderAddress.toLowerCase();
@@ -263,8 +315,21 @@ export function resolveStageConfig(stage: string, overrides: unknown = {}): Stag
     reservedConcurrency: { ...DEFAULT_STAGE_CONFIG.reservedConcurrency, ...rest.reservedConcurrency },
     stage,
     cache: { ...DEFAULT_STAGE_CONFIG.cache, ...cache },
+    content,
     contact: mail,
   };
+}
+
+/** The default locale and every alias's target must be offered; an alias must not hide an offered locale. */
+function checkLocales(stage: string, content: ContentSettings): void {
+  const problems = [
+    ...(content.locales.includes(content.defaultLocale) ? [] : [`content.defaultLocale ${content.defaultLocale} is not one of content.locales`]),
+    ...Object.entries(content.localeAliases).flatMap(([alias, locale]) => [
+      ...(content.locales.includes(locale) ? [] : [`content.localeAliases.${alias} names ${locale}, which is not one of content.locales`]),
+      ...(content.locales.includes(alias) ? [`content.localeAliases.${alias} is itself one of content.locales`] : []),
+    ]),
+  ];
+  if (problems.length > 0) throw new Error(`Invalid configuration for stage "${stage}": ${problems.join('; ')}`);
 }
 
 function stripTrailingSlash(url: string): string {

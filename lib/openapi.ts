@@ -5,7 +5,7 @@ import { version } from '../package.json';
 import { readJsonBody, MAX_BODY_BYTES } from '../lambda/contact/request-body';
 import { parseSubmission, submissionSchema } from '../lambda/contact/submission';
 import { SHARE_PAGE_HEADERS } from '../lambda/share-case-study/page';
-import { slugSchema } from '../lambda/share-case-study/slug';
+import { slugSchema } from '../lambda/shared/slug';
 import { DEFAULT_STAGE_CONFIG } from './config';
 import { SERVICE_NAME } from './function-settings';
 import { ROUTES, routePaths, type HttpMethod, type RouteDefinition } from './routes';
@@ -218,7 +218,7 @@ function componentSchemas(): JsonObject {
     },
     CaseStudySlug: {
       ...fromValibot(slugSchema),
-      description: 'A case study\u2019s slug: lower-case letters, digits and hyphens, as the CMS\u2019s slugs are (`lambda/share-case-study/slug.ts`).',
+      description: 'A case study\u2019s slug: lower-case letters, digits and hyphens, as the CMS\u2019s slugs are (`lambda/shared/slug.ts`).',
       examples: ['logistics-cloud-migration'],
     },
     ContactSubmission: contactSubmissionSchema(),

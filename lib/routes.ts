@@ -1,4 +1,4 @@
-import type { ThrottleSettings } from './config';
+import type { StageConfig, ThrottleSettings } from './config';
 import { checkFunctionIds, type FunctionDefinition } from './functions';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -19,6 +19,47 @@ export interface RouteDefinition extends FunctionDefinition {
    * @default - the stage's `throttle`
    */
   readonly throttle?: ThrottleSettings;
+  /**
+   * Answers CMS content through `lambda/content/content-handler.ts`: made with {@link contentRoute}, which
+   * gives it the content environment (locales, its cache TTL) and a TTL of its own in `content.routeTtlSeconds`.
+   * @default false
+   */
+  readonly content?: boolean;
+}
+
+/** A route that answers CMS content, as `defineRoutes` takes it. */
+export interface ContentRouteDefinition extends Pick<RouteDefinition, 'id' | 'description' | 'path' | 'entry'> {
+  /** @default - the content environment only */
+  readonly environment?: (config: StageConfig) => Record<string, string>;
+}
+
+/** A read-only content route: GET, reads the CMS secret, and has the content environment. */
+export function contentRoute(route: ContentRouteDefinition): RouteDefinition {
+  return {
+    ...route,
+    methods: ['GET'],
+    needs: ['cms'],
+    content: true,
+    environment: (config) => ({ ...contentEnvironment(route.id, config), ...route.environment?.(config) }),
+  };
+}
+
+/** What `lambda/content/content-handler.ts` reads. */
+function contentEnvironment(routeId: string, config: StageConfig): Record<string, string> {
+  const { content } = config;
+  return {
+    CONTENT_ROUTE: routeId,
+    CONTENT_TTL_SECONDS: String(content.routeTtlSeconds[routeId] ?? content.ttlSeconds),
+    CONTENT_NOT_FOUND_TTL_SECONDS: String(content.notFoundTtlSeconds),
+    CONTENT_STALE_WHILE_REVALIDATE_SECONDS: String(content.staleWhileRevalidateSeconds),
+    CONTENT_LOCALES: content.locales.join(','),
+    CONTENT_DEFAULT_LOCALE: content.defaultLocale,
+    CONTENT_LOCALE_ALIASES: Object.entries(content.localeAliases).map(([alias, locale]) => `${alias}:${locale}`).join(','),
+  };
+}
+
+export function isContentRoute(route: RouteDefinition): boolean {
+  return route.content === true;
 }
 
 const PATH_PATTERN = /^(\/([A-Za-z0-9._-]+|\{[A-Za-z][A-Za-z0-9]*\}))+$/;
@@ -96,4 +137,60 @@ export const ROUTES = defineRoutes([
     // high enough that one noisy client does not turn people away (the site says "sent" even to a 429).
     throttle: { rateLimit: 5, burstLimit: 20 },
   },
+  // What the site asked the CMS for from the browser, with the token in its bundle: now asked here.
+  contentRoute({
+    id: 'ContentHome',
+    description: 'The home page: its texts, solutions, featured services and technologies, in a locale.',
+    path: '/content/home',
+    entry: 'lambda/content/handlers/home.ts',
+  }),
+  contentRoute({
+    id: 'ContentHistories',
+    description: 'The milestones of the about page, in a locale.',
+    path: '/content/histories',
+    entry: 'lambda/content/handlers/histories.ts',
+  }),
+  contentRoute({
+    id: 'ContentLegalPage',
+    description: 'A legal page (privacy, terms-of-service, cookie-policy), in a locale.',
+    path: '/content/legal/{page}',
+    entry: 'lambda/content/handlers/legal-page.ts',
+  }),
+  contentRoute({
+    id: 'ContentServices',
+    description: 'The services, or those the navigation shows, in a locale.',
+    path: '/content/services',
+    entry: 'lambda/content/handlers/services.ts',
+  }),
+  contentRoute({
+    id: 'ContentService',
+    description: 'One service page, with its images and modules, in a locale.',
+    path: '/content/services/{slug}',
+    entry: 'lambda/content/handlers/service.ts',
+  }),
+  contentRoute({
+    id: 'ContentCaseStudies',
+    description: 'Case studies, newest first, a page at a time.',
+    path: '/content/case-studies',
+    entry: 'lambda/content/handlers/case-studies.ts',
+  }),
+  contentRoute({
+    id: 'ContentCaseStudy',
+    description: 'One case study, with its image and sections.',
+    path: '/content/case-studies/{slug}',
+    entry: 'lambda/content/handlers/case-study.ts',
+  }),
+  contentRoute({
+    id: 'ContentCareers',
+    description: 'The open positions.',
+    path: '/content/careers',
+    entry: 'lambda/content/handlers/careers.ts',
+  }),
+  contentRoute({
+    id: 'Sitemap',
+    description: 'The site\u2019s sitemap (sitemaps.org): its pages, every case study and every service.',
+    path: '/sitemap.xml',
+    entry: 'lambda/content/handlers/sitemap.ts',
+    environment: (config) => ({ SITE_URL: config.siteUrl }),
+  }),
 ]);

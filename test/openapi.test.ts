@@ -4,7 +4,7 @@ import { version } from '../package.json';
 import { parseSubmission, INTERESTS, submissionSchema } from '../lambda/contact/submission';
 import { submissionId } from '../lambda/contact/submission-id';
 import { SHARE_PAGE_HEADERS } from '../lambda/share-case-study/page';
-import { slugSchema } from '../lambda/share-case-study/slug';
+import { slugSchema } from '../lambda/shared/slug';
 import { errorResponse, htmlResponse, jsonResponse } from '../lambda/shared/responses';
 import {
   buildOpenApiDocument,

@@ -1,34 +1,27 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as v from 'valibot';
-import { createCmsClient } from '../shared/cms/client';
-import { cmsTokenProvider } from '../shared/cms/token';
+import { cmsFromEnvironment } from '../shared/cms/from-environment';
 import { optionalEnv, positiveIntegerEnv, requireEnv } from '../shared/env';
 import { instrumentedHandler } from '../shared/instrumented-handler';
 import { logger, metrics } from '../shared/powertools';
 import { htmlResponse, withoutBody, type HttpResponse } from '../shared/responses';
+import { caseStudyPageUrl } from '../shared/site-pages';
+import { slugSchema } from '../shared/slug';
 import { renderMessagePage, renderSharePage, SHARE_PAGE_HEADERS } from './page';
 import { CaseStudyPreviews, type PreviewLookup } from './previews';
-import { slugSchema } from './slug';
 
 const siteUrl = requireEnv('SITE_URL');
 const publicApiUrl = optionalEnv('PUBLIC_API_URL');
 const foundTtlSeconds = positiveIntegerEnv('SHARE_PAGE_TTL_SECONDS');
 const notFoundTtlSeconds = positiveIntegerEnv('SHARE_PAGE_NOT_FOUND_TTL_SECONDS');
-const cmsUrl = requireEnv('CMS_URL');
-
-const previews = new CaseStudyPreviews(
-  createCmsClient({
-    baseUrl: cmsUrl,
-    timeoutMs: positiveIntegerEnv('CMS_TIMEOUT_MS'),
-    token: cmsTokenProvider({
-      token: optionalEnv('CMS_TOKEN'),
-      secretName: optionalEnv('CMS_SECRET_NAME'),
-      secretKey: optionalEnv('CMS_SECRET_KEY'),
-    }),
-  }),
-  { cmsUrl, defaultImageUrl: requireEnv('DEFAULT_SHARE_IMAGE_URL'), foundTtlSeconds, notFoundTtlSeconds },
-);
+const { cms, cmsUrl } = cmsFromEnvironment();
+const previews = new CaseStudyPreviews(cms, {
+  cmsUrl,
+  defaultImageUrl: requireEnv('DEFAULT_SHARE_IMAGE_URL'),
+  foundTtlSeconds,
+  notFoundTtlSeconds,
+});
 
 export const handler = instrumentedHandler(async (event) => {
   const response = await sharePage(event);
@@ -47,7 +40,7 @@ async function sharePage(event: APIGatewayProxyEventV2): Promise<HttpResponse> {
   switch (lookup.outcome) {
     case 'found':
     case 'stale': {
-      const html = renderSharePage(lookup.preview, {
+      const html = renderSharePage(lookup.value, {
         shareUrl: shareUrl(event, slug.output),
         articleUrl: articleUrl(slug.output),
       });
@@ -109,7 +102,7 @@ function notFoundPage(): HttpResponse {
 
 /** The site's own page of the case study, for people. */
 function articleUrl(slug: string): string {
-  return `${siteUrl}/work/casestudies/${encodeURIComponent(slug)}`;
+  return caseStudyPageUrl(siteUrl, slug);
 }
 
 /** This page's public URL: on the configured API domain, else on the request's own. */

@@ -1,4 +1,5 @@
 import type { Media, MediaFormat } from '../shared/cms/strapi';
+import { absoluteMediaUrl } from '../shared/cms/media-url';
 import { decodeText, truncateOnWord } from '../shared/html';
 
 /** An image for `og:image`: an absolute http(s) URL and what is known about it. */
@@ -11,9 +12,6 @@ export interface ShareImage {
 
 /** Twitter's limit for image alt text. */
 const MAX_ALT_LENGTH = 420;
-/** Longer URLs are not an image anyone uploaded. */
-const MAX_URL_LENGTH = 2048;
-
 /** WhatsApp drops preview images above about 300 KB; Strapi gives sizes in KB. */
 export const MAX_SHARE_IMAGE_KB = 300;
 
@@ -44,30 +42,6 @@ export function chooseShareImage(media: Media | undefined, cmsOrigin: string): S
     height: positive(chosen.rendition.height),
     alt: truncateOnWord(decodeText(media.alternativeText ?? ''), MAX_ALT_LENGTH) || undefined,
   };
-}
-
-/**
- * A media URL as an absolute http(s) URL without query or fragment:
- * `/uploads/x.png` joins the CMS origin, `//host/x.png` gets `https:`,
- * anything else that is not http(s) (`javascript:`, `data:`, a bare path) is refused.
- */
-export function absoluteMediaUrl(url: string, cmsOrigin: string): string | undefined {
-  const trimmed = url.trim();
-  if (trimmed.length > MAX_URL_LENGTH) return undefined;
-  let resolved: URL;
-  try {
-    if (trimmed.startsWith('//')) resolved = new URL(`https:${trimmed}`);
-    else if (trimmed.startsWith('/')) resolved = new URL(trimmed, cmsOrigin);
-    else resolved = new URL(trimmed);
-  } catch {
-    return undefined;
-  }
-  if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return undefined;
-  resolved.search = '';
-  resolved.hash = '';
-  resolved.username = '';
-  resolved.password = '';
-  return resolved.href;
 }
 
 function isShownType(rendition: MediaFormat, url: string): boolean {

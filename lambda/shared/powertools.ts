@@ -9,3 +9,15 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
  */
 export const logger = new Logger();
 export const metrics = new Metrics(process.env.STAGE ? { defaultDimensions: { stage: process.env.STAGE } } : {});
+
+/**
+ * Counts this invocation's metrics for the route as well as for the whole
+ * stage: two dimension sets, (service, stage, route) and (service, stage),
+ * so the stage's alarms see every route and the dashboard each one.
+ * Dimension sets last one invocation; call this in each.
+ */
+export function countAlsoByRoute(route: string): void {
+  metrics.addDimensions({ route });
+  // An empty set is the default dimensions alone.
+  metrics.addDimensions({});
+}

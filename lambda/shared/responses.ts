@@ -12,9 +12,12 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
   };
 }
 
-/** The error envelope of every JSON route: `{"status":"error","message":"...","details":{}}`. */
-export function errorResponse(statusCode: number, message: string, details: Record<string, unknown> = {}): HttpResponse {
-  return jsonResponse(statusCode, { status: 'error', message, details }, { 'cache-control': 'no-store' });
+/**
+ * The error envelope of every JSON route: `{"status":"error","message":"...","details":{}}`.
+ * Not cached anywhere, unless `headers` say otherwise.
+ */
+export function errorResponse(statusCode: number, message: string, details: Record<string, unknown> = {}, headers: Record<string, string> = {}): HttpResponse {
+  return jsonResponse(statusCode, { status: 'error', message, details }, { 'cache-control': 'no-store', ...headers });
 }
 
 export function htmlResponse(statusCode: number, html: string, headers: Record<string, string> = {}): HttpResponse {

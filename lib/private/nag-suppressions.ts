@@ -1,5 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import type { CfnRoute, HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { isContentRoute, ROUTES } from '../routes';
 
 /**
  * The cdk-nag (AwsSolutions) findings this app accepts, each on the one
@@ -35,6 +36,15 @@ export const PUBLIC_ROUTES: Readonly<Record<string, string>> = {
     'no user to authenticate. Abuse is bounded by the route throttle, schema validation and the honeypot; the ' +
     'function may only put items into the submissions table, and the form cannot make the API email anyone but the ' +
     'configured sales recipients.',
+  // Every content route (`contentRoute` in the route table), for one reason.
+  ...Object.fromEntries(
+    ROUTES.filter(isContentRoute).map((route) => [
+      route.id,
+      'Public by design: published website content (what the site\u2019s pages show every visitor, and the sitemap for ' +
+        'search engines), read by browsers and crawlers that send no credentials. GET only, answers built from ' +
+        'validated parameters; the CMS token stays server-side in Secrets Manager.',
+    ]),
+  ),
 };
 
 /**

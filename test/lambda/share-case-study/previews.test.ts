@@ -1,31 +1,15 @@
-import type { StandardSchemaV1 } from 'ky';
 import {
   CaseStudyPreviews,
-  CMS_FAILURE_BACKOFF_MS,
   DEFAULT_DESCRIPTION,
   DEFAULT_TITLE,
   describe as describeCaseStudy,
   previewOf,
 } from '../../../lambda/share-case-study/previews';
-import type { CmsClient } from '../../../lambda/shared/cms/client';
+import { CMS_FAILURE_BACKOFF_MS } from '../../../lambda/shared/cms/cached-lookups';
 import { CmsError } from '../../../lambda/shared/errors';
+import { FakeCms } from '../../support/fake-cms';
 
 const SETTINGS = { cmsUrl: 'https://cms.example.com', defaultImageUrl: 'https://site.example.com/og-image.png', foundTtlSeconds: 300, notFoundTtlSeconds: 60 };
-
-/** A CMS client whose answer each test sets; it validates with the real schema as the real client does. */
-class FakeCms implements CmsClient {
-  answer: unknown = { data: [] };
-  failure?: CmsError;
-  readonly queries: string[] = [];
-
-  async get<Output>(path: string, query: URLSearchParams, schema: StandardSchemaV1<unknown, Output>): Promise<Output> {
-    this.queries.push(`${path}?${query}`);
-    if (this.failure) throw this.failure;
-    const result = await schema['~standard'].validate(this.answer);
-    if (result.issues) throw new CmsError('unreadable', path);
-    return result.value;
-  }
-}
 
 const entry = (attributes: Record<string, unknown>) => ({ data: [{ id: 1, attributes: { slug: 'a-case', ...attributes } }] });
 
@@ -47,7 +31,7 @@ describe('CaseStudyPreviews', () => {
 
   it('answers a found case study from the CMS, then from its cache', async () => {
     cms.answer = entry({ blogTitle: 'A case' });
-    expect(await previews.lookup('a-case')).toMatchObject({ outcome: 'found', source: 'cms', preview: { title: 'A case' } });
+    expect(await previews.lookup('a-case')).toMatchObject({ outcome: 'found', source: 'cms', value: { title: 'A case' } });
     expect(await previews.lookup('a-case')).toMatchObject({ outcome: 'found', source: 'cache' });
     expect(cms.queries).toHaveLength(1);
   });
@@ -73,7 +57,7 @@ describe('CaseStudyPreviews', () => {
     await previews.lookup('a-case');
     now += 600_000;
     cms.failure = new CmsError('timeout', 'blogs');
-    expect(await previews.lookup('a-case')).toMatchObject({ outcome: 'stale', preview: { title: 'A case' }, error: { reason: 'timeout' } });
+    expect(await previews.lookup('a-case')).toMatchObject({ outcome: 'stale', value: { title: 'A case' }, error: { reason: 'timeout' } });
   });
 
   it('is unavailable when the CMS fails and there is no copy', async () => {
@@ -107,7 +91,7 @@ describe('CaseStudyPreviews', () => {
     for (let i = 0; i < 2000; i += 1) await previews.lookup(`junk-${i}`);
     now += 600_000;
     cms.failure = new CmsError('network', 'blogs');
-    expect(await previews.lookup('a-case')).toMatchObject({ outcome: 'stale', preview: { title: 'A case' } });
+    expect(await previews.lookup('a-case')).toMatchObject({ outcome: 'stale', value: { title: 'A case' } });
   });
 
   it('takes only the entry whose slug was asked for', async () => {
@@ -119,7 +103,7 @@ describe('CaseStudyPreviews', () => {
     cms.answer = entry({ blogTitle: 42, content: ['no'], image: { data: 'x' }, blogContent: 'nope' });
     expect(await previews.lookup('a-case')).toMatchObject({
       outcome: 'found',
-      preview: { title: DEFAULT_TITLE, description: DEFAULT_DESCRIPTION, image: { url: SETTINGS.defaultImageUrl } },
+      value: { title: DEFAULT_TITLE, description: DEFAULT_DESCRIPTION, image: { url: SETTINGS.defaultImageUrl } },
     });
   });
 

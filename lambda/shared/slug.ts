@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
 /**
- * A case study's slug in the share page's path: 1–200 lower-case letters, digits and hyphens, as
+ * A slug in a route's path (a case study's, a service's): 1–200 lower-case letters, digits and hyphens, as
  * the CMS's slugs are. Its own module so the OpenAPI document (`lib/openapi.ts`) is generated from
  * it without loading the handler, which reads its environment when it loads. The lengths are
  * their own actions (rather than `{1,200}` in the pattern) so they carry over to JSON Schema as

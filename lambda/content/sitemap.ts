@@ -1,0 +1,35 @@
+import { escapeUTF8 } from 'entities';
+import { caseStudyPageUrl, servicePageUrl, STATIC_SITE_PATHS } from '../shared/site-pages';
+import type { Listing } from './content-library';
+
+/** The sitemaps.org protocol's limit of URLs in one sitemap file. */
+export const MAX_SITEMAP_URLS = 50_000;
+
+const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+
+interface SitemapUrl {
+  readonly loc: string;
+  readonly lastmod?: string;
+}
+
+/**
+ * The site's sitemap (sitemaps.org 0.9): its static pages, then every case
+ * study and service page with `lastmod` from the entry's `updatedAt`. Never
+ * more than {@link MAX_SITEMAP_URLS} URLs: past that, entries are left out.
+ */
+export function renderSitemap(siteUrl: string, listings: { readonly caseStudies: readonly Listing[]; readonly services: readonly Listing[] }): string {
+  const urls: SitemapUrl[] = [
+    ...STATIC_SITE_PATHS.map((path) => ({ loc: path === '/' ? `${siteUrl}/` : `${siteUrl}${path}` })),
+    ...listings.caseStudies.map((listing) => ({ loc: caseStudyPageUrl(siteUrl, listing.slug), lastmod: w3cDatetime(listing.updatedAt) })),
+    ...listings.services.map((listing) => ({ loc: servicePageUrl(siteUrl, listing.slug), lastmod: w3cDatetime(listing.updatedAt) })),
+  ].slice(0, MAX_SITEMAP_URLS);
+  const entries = urls.map(({ loc, lastmod }) => `<url><loc>${escapeUTF8(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NAMESPACE}">\n${entries.join('\n')}\n</urlset>\n`;
+}
+
+/** A timestamp as a W3C datetime (`2025-11-18T09:30:00.000Z`); undefined when it is not a date. */
+function w3cDatetime(timestamp: string | undefined): string | undefined {
+  if (!timestamp) return undefined;
+  const time = Date.parse(timestamp);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
