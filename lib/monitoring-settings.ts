@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ROUTES } from './routes';
+import { isContentRoute, ROUTES } from './routes';
 
 /**
  * How long a threshold must be crossed before an alarm fires: in
@@ -64,7 +64,7 @@ export interface MonitoringSettings {
   readonly contactEmailFailed: CountAlarmSettings;
   /** `ContactStoreFailed`: submissions the contact form could not store (answered 503). */
   readonly contactStoreFailed: CountAlarmSettings;
-  /** `CmsRequestFailed`: share pages for which the CMS could not be read (served stale, or unavailable). */
+  /** `CmsRequestFailed`: share pages and content answers for which the CMS could not be read (served stale, or unavailable). */
   readonly cmsFailures: CountAlarmSettings;
   /** `ContactSubmitted` above its anomaly detection band (a flood of submissions: a bot past the honeypot, a client loop). */
   readonly contactVolumeAnomaly: AnomalyAlarmSettings;
@@ -73,9 +73,15 @@ export interface MonitoringSettings {
 export const DEFAULT_MONITORING_SETTINGS: MonitoringSettings = {
   // 5 % of at least 10 requests, in 2 of 3 five-minute periods.
   api5xxRate: { maxRate: 0.05, minRequests: 10, periodMinutes: 5, datapointsToAlarm: 2, evaluationPeriods: 3 },
-  // Sustained for 15 minutes, so one cold start on a quiet route is not an alarm. The share page calls the CMS
-  // (a 3 s budget, its retry included) on a cache miss, hence its own threshold.
-  routeLatencyP99: { maxMs: 3000, routes: { ShareCaseStudy: 5000 }, periodMinutes: 5, datapointsToAlarm: 3, evaluationPeriods: 3 },
+  // Sustained for 15 minutes, so one cold start on a quiet route is not an alarm. The share page and the content
+  // routes call the CMS (a 3 s budget, its retry included) on a cache miss, hence their own threshold.
+  routeLatencyP99: {
+    maxMs: 3000,
+    routes: Object.fromEntries(ROUTES.filter((route) => route.id === 'ShareCaseStudy' || isContentRoute(route)).map((route) => [route.id, 5000])),
+    periodMinutes: 5,
+    datapointsToAlarm: 3,
+    evaluationPeriods: 3,
+  },
   functionErrors: { maxCount: 0, periodMinutes: 5, datapointsToAlarm: 1, evaluationPeriods: 1 },
   functionThrottles: { maxCount: 0, periodMinutes: 5, datapointsToAlarm: 1, evaluationPeriods: 1 },
   // Each one is a lead that reached no one: any at all.

@@ -217,11 +217,25 @@ export class MarchcroftMonitoring extends Construct {
         {
           title: 'CMS',
           metrics: [
-            countAlarm(config, 'CmsRequestFailed', settings.cmsFailures, `More CMS requests failed than ${settings.cmsFailures.maxCount} in ${settings.cmsFailures.periodMinutes} min (share pages served stale or unavailable).`),
+            countAlarm(config, 'CmsRequestFailed', settings.cmsFailures, `More CMS requests failed than ${settings.cmsFailures.maxCount} in ${settings.cmsFailures.periodMinutes} min (share pages and content answered stale, or not at all).`),
             handlerMetric(config.stage, 'CmsCacheHit'),
           ],
         },
         counts(config.stage, 'Unhandled errors (answered 500, or a failed job run)', ['UnhandledError']),
+      ],
+    });
+    // The content routes count with a `route` dimension as well (lambda/shared/powertools.ts): one line per route.
+    facade.monitorCustom({
+      humanReadableName: 'Content routes',
+      alarmFriendlyName: 'Content',
+      metricGroups: [
+        byRoute(config.stage, 'Answered 200 (ContentServed)', 'ContentServed'),
+        byRoute(config.stage, 'Answered 304 (ContentNotModified)', 'ContentNotModified'),
+        byRoute(config.stage, 'Served from memory (CmsCacheHit)', 'CmsCacheHit'),
+        byRoute(config.stage, 'Stale copies while the CMS failed (ContentStale)', 'ContentStale'),
+        byRoute(config.stage, 'Answered 502: CMS failed, no copy (ContentUnavailable)', 'ContentUnavailable'),
+        byRoute(config.stage, 'Answered 400 (ContentRejected)', 'ContentRejected'),
+        byRoute(config.stage, 'Answered 404 (ContentNotFound)', 'ContentNotFound'),
       ],
     });
     const anomaly = settings.contactVolumeAnomaly;
@@ -319,6 +333,22 @@ function handlerMetric(stage: string, metricName: string, label: string = metric
     label,
     period: Duration.minutes(5),
   });
+}
+
+/** One widget of a content metric, one line per route: every route that counts it, including one added later. */
+function byRoute(stage: string, title: string, metricName: string): CustomMetricGroup {
+  return {
+    title,
+    graphWidgetType: GraphWidgetType.STACKED_AREA,
+    metrics: [
+      new MathExpression({
+        expression: `SEARCH('{${METRICS_NAMESPACE},route,service,stage} service="${SERVICE_NAME}" stage="${stage}" MetricName="${metricName}"', 'Sum', 300)`,
+        usingMetrics: {},
+        label: "${PROP('Dim.route')}",
+        period: Duration.minutes(5),
+      }),
+    ],
+  };
 }
 
 /** One widget of handler counts, one line each. */

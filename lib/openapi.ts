@@ -5,6 +5,9 @@ import { version } from '../package.json';
 import { readJsonBody, MAX_BODY_BYTES } from '../lambda/contact/request-body';
 import { parseSubmission, submissionSchema } from '../lambda/contact/submission';
 import { SHARE_PAGE_HEADERS } from '../lambda/share-case-study/page';
+import { CAREERS, CASE_STUDIES, HISTORIES, HOME, LEGAL_PAGES, SERVICES, type ContentType } from '../lambda/content/content-types';
+import { LEGAL_PAGE_NAMES, MAX_PAGE, MAX_PAGE_SIZE, pageParameter, parseParameters } from '../lambda/content/parameters';
+import { MAX_SITEMAP_URLS } from '../lambda/content/sitemap';
 import { slugSchema } from '../lambda/shared/slug';
 import { DEFAULT_STAGE_CONFIG } from './config';
 import { SERVICE_NAME } from './function-settings';
@@ -37,6 +40,13 @@ const REF = {
   contactAccepted: '#/components/schemas/ContactAccepted',
   contactInvalid: '#/components/schemas/ContactInvalid',
   slugParameter: '#/components/parameters/CaseStudySlug',
+  serviceSlugParameter: '#/components/parameters/ServiceSlug',
+  localeParameter: '#/components/parameters/Locale',
+  etag: '#/components/headers/ETag',
+  contentCacheControl: '#/components/headers/ContentCacheControl',
+  contentLanguage: '#/components/headers/ContentLanguage',
+  contentInvalid: '#/components/schemas/ContentInvalid',
+  pagination: '#/components/schemas/Pagination',
   noStore: '#/components/headers/CacheControlNoStore',
   nosniff: '#/components/headers/XContentTypeOptions',
   csp: '#/components/headers/ContentSecurityPolicy',
@@ -221,6 +231,7 @@ function componentSchemas(): JsonObject {
       description: 'A case study\u2019s slug: lower-case letters, digits and hyphens, as the CMS\u2019s slugs are (`lambda/shared/slug.ts`).',
       examples: ['logistics-cloud-migration'],
     },
+    ...contentSchemas(),
     ContactSubmission: contactSubmissionSchema(),
     ContactAccepted: {
       type: 'object',
@@ -335,6 +346,204 @@ const JSON_ERROR_HEADERS = { 'Cache-Control': ref(REF.noStore), 'X-Content-Type-
 
 const { sharePageTtlSeconds, sharePageNotFoundTtlSeconds } = DEFAULT_STAGE_CONFIG.cache;
 
+// ---------------------------------------------------------------------------
+// Content routes: Strapi v4's envelope, the fields of each type (`lambda/content/content-types.ts`)
+// ---------------------------------------------------------------------------
+
+const CONTENT = DEFAULT_STAGE_CONFIG.content;
+
+/** The content types by the name of their entry schema. */
+const CONTENT_TYPES: Readonly<Record<string, ContentType>> = {
+  CaseStudy: CASE_STUDIES,
+  Service: SERVICES,
+  History: HISTORIES,
+  LegalPage: LEGAL_PAGES,
+  Career: CAREERS,
+  HomeContent: HOME,
+};
+
+const entrySchemaRef = (name: string) => `#/components/schemas/${name}Entry`;
+
+function contentSchemas(): JsonObject {
+  const entries = Object.fromEntries(
+    Object.entries(CONTENT_TYPES).map(([name, type]) => [
+      `${name}Entry`,
+      {
+        type: 'object',
+        description:
+          `An entry of \`/api/${type.path}\` in Strapi v4\u2019s shape, whichever Strapi version is behind. Only these attributes are answered (any other field, such as \`createdBy\`, is dropped); ` +
+          'media, components and relations only where the route populates them. Media URLs are absolute; HTML the site inserts is sanitised.',
+        required: ['id', 'attributes'],
+        properties: {
+          id: { type: 'integer' },
+          attributes: { type: 'object', properties: Object.fromEntries(Object.keys(type.fields).map((field) => [field, {}])), additionalProperties: false },
+        },
+        additionalProperties: false,
+      },
+    ]),
+  );
+  return {
+    ...entries,
+    Pagination: {
+      type: 'object',
+      required: ['page', 'pageSize', 'pageCount', 'total'],
+      properties: { page: { type: 'integer' }, pageSize: { type: 'integer' }, pageCount: { type: 'integer' }, total: { type: 'integer' } },
+      additionalProperties: false,
+    },
+    ContentInvalid: {
+      description: 'The envelope of refused query parameters: every bad one (or unknown one) by name, with what is wrong.',
+      allOf: [
+        ref(REF.errorEnvelope),
+        {
+          properties: {
+            details: {
+              type: 'object',
+              properties: { parameters: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' }, minItems: 1 } } },
+            },
+          },
+        },
+      ],
+    },
+  };
+}
+
+function collectionOf(name: string): JsonObject {
+  return {
+    type: 'object',
+    required: ['data', 'meta'],
+    properties: { data: { type: 'array', items: ref(entrySchemaRef(name)) }, meta: { type: 'object', required: ['pagination'], properties: { pagination: ref(REF.pagination) } } },
+    additionalProperties: false,
+  };
+}
+
+function singleOf(name: string): JsonObject {
+  return { type: 'object', required: ['data', 'meta'], properties: { data: ref(entrySchemaRef(name)), meta: { type: 'object' } }, additionalProperties: false };
+}
+
+/** A 400 example made by the parameter parser itself, so it says what the handlers say. */
+function repeatedPageExample(): JsonObject {
+  const parsed = parseParameters({ page: pageParameter }, { page: '2,3' });
+  if (parsed.success) throw new Error('Expected page=2,3 to be refused');
+  return envelope('Invalid query parameters: page', { parameters: parsed.problems });
+}
+
+interface ContentOperation {
+  readonly description: string;
+  readonly parameters?: readonly JsonObject[];
+  /** The answer's content, by media type. */
+  readonly content: JsonObject;
+  /** Whether the answer says its locale (`Content-Language`). */
+  readonly localized: boolean;
+  /** What a 404 means, for a route that names one entry. */
+  readonly notFound?: string;
+}
+
+
+function contentOperation(described: ContentOperation): OperationDescription {
+  const headers = { ETag: ref(REF.etag), 'Cache-Control': ref(REF.contentCacheControl), ...(described.localized ? { 'Content-Language': ref(REF.contentLanguage) } : {}) };
+  return {
+    description:
+      `${described.description} Asked of the CMS by the backend, with a query it builds from these parameters only; any other query parameter is refused. ` +
+      'Cached per warm function for the route\u2019s TTL; when the CMS fails, the last good copy is served rather than an error.',
+    parameters: described.parameters,
+    responses: {
+      200: { description: 'The content (also a stale copy while the CMS fails, then with a short `Cache-Control`).', headers: { ...headers, 'X-Content-Type-Options': ref(REF.nosniff) }, content: described.content },
+      304: { description: 'The `If-None-Match` names this answer\u2019s ETag: not modified, no body.', headers },
+      400: {
+        description: 'A query parameter the route does not take, or a bad value (a repeated one arrives joined with commas, and is refused).',
+        headers: JSON_ERROR_HEADERS,
+        content: json(ref(REF.contentInvalid), { repeated: repeatedPageExample() }),
+      },
+      ...(described.notFound
+        ? { 404: { description: described.notFound, headers: { 'Cache-Control': ref(REF.contentCacheControl), 'X-Content-Type-Options': ref(REF.nosniff) }, content: json(ref(REF.errorEnvelope)) } }
+        : {}),
+      502: {
+        description: 'The CMS failed (timeout, network, an error status, an unreadable answer) and there is no copy to serve. Never a 404.',
+        headers: JSON_ERROR_HEADERS,
+        content: json(ref(REF.errorEnvelope), { unavailable: envelope('The content is unavailable just now; please try again shortly') }),
+      },
+    },
+  };
+}
+
+function queryParameter(name: string, description: string, schema: JsonObject): JsonObject {
+  return { name, in: 'query', required: false, description, schema };
+}
+
+const PAGE = queryParameter('page', 'The page of case studies, from 1.', { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 });
+const PAGE_SIZE = queryParameter('pageSize', `Case studies per page (Strapi\u2019s maximum; the site asks for ${MAX_PAGE_SIZE}).`, { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE });
+const NAV = queryParameter('nav', '`true`: only the services the navigation shows; `false`: only the others. Absent: all.', { type: 'boolean' });
+const LEGAL_PAGE = { name: 'page', in: 'path', required: true, description: 'Which legal page. Any other value is a 404 at once, without a CMS call.', schema: { enum: [...LEGAL_PAGE_NAMES] } };
+
+const CONTENT_ROUTE_DOCUMENTATION: Readonly<Record<string, RouteDocumentation>> = {
+  ContentHome: {
+    operation: () =>
+      contentOperation({
+        description: 'The home page (`home-content`, a single type) with its solutions\u2019 icons, featured services and technologies\u2019 icons.',
+        parameters: [ref(REF.localeParameter)],
+        content: json(singleOf('HomeContent')),
+        localized: true,
+      }),
+  },
+  ContentHistories: {
+    operation: () => contentOperation({ description: 'The about page\u2019s milestones (`histories`), up to 100.', parameters: [ref(REF.localeParameter)], content: json(collectionOf('History')), localized: true }),
+  },
+  ContentLegalPage: {
+    operation: () =>
+      contentOperation({
+        description: 'One legal page (`privacies` by `title`): its title and headed sections, whose HTML is sanitised. A list of one entry, as the site reads it.',
+        parameters: [LEGAL_PAGE, ref(REF.localeParameter)],
+        content: json(collectionOf('LegalPage')),
+        localized: true,
+        notFound: 'The CMS has no such page in the asked locale or the default one, or the page is not one of the legal pages (then the CMS is not asked).',
+      }),
+  },
+  ContentServices: {
+    operation: () => contentOperation({ description: 'The services (`services`), up to 100, without their images and modules.', parameters: [NAV, ref(REF.localeParameter)], content: json(collectionOf('Service')), localized: true }),
+  },
+  ContentService: {
+    operation: () =>
+      contentOperation({
+        description: 'One service page (`services` by slug) with its images and modules; markup in the modules\u2019 data is sanitised and unsafe links are nulled. A list of one entry.',
+        parameters: [ref(REF.serviceSlugParameter), ref(REF.localeParameter)],
+        content: json(collectionOf('Service')),
+        localized: true,
+        notFound: 'No service has this slug in the asked locale or the default one, or the slug is not one the CMS could hold (then the CMS is not asked).',
+      }),
+  },
+  ContentCaseStudies: {
+    operation: () =>
+      contentOperation({
+        description: 'Case studies (`blogs`), newest first (`date`), with their images and sections.',
+        parameters: [PAGE, PAGE_SIZE],
+        content: json(collectionOf('CaseStudy')),
+        localized: false,
+      }),
+  },
+  ContentCaseStudy: {
+    operation: () =>
+      contentOperation({
+        description: 'One case study (`blogs` by slug) with its image and sections, whose HTML is sanitised. A list of one entry, as the site reads it.',
+        parameters: [ref(REF.slugParameter)],
+        content: json(collectionOf('CaseStudy')),
+        localized: false,
+        notFound: 'No case study has this slug, or the slug is not one the CMS could hold (then the CMS is not asked).',
+      }),
+  },
+  ContentCareers: {
+    operation: () => contentOperation({ description: 'The open positions (`careers`, with their `career` component), up to 100.', content: json(collectionOf('Career')), localized: false }),
+  },
+  Sitemap: {
+    operation: () =>
+      contentOperation({
+        description:
+          `The site\u2019s sitemap (sitemaps.org 0.9, UTF-8): its static pages, then every case study and every service (default locale) with \`lastmod\` from \`updatedAt\`; at most ${MAX_SITEMAP_URLS} URLs, all on the stage\u2019s \`siteUrl\`.`,
+        content: { 'application/xml': { schema: { type: 'string', description: 'A `urlset` document.' } } },
+        localized: false,
+      }),
+  },
+};
+
 /** The per-route descriptions, keyed by the route table's ids; the test fails on a route without one or an id without a route. */
 export const ROUTE_DOCUMENTATION: Readonly<Record<string, RouteDocumentation>> = {
   Health: {
@@ -440,6 +649,7 @@ export const ROUTE_DOCUMENTATION: Readonly<Record<string, RouteDocumentation>> =
       },
     }),
   },
+  ...CONTENT_ROUTE_DOCUMENTATION,
 };
 
 // ---------------------------------------------------------------------------
@@ -529,8 +739,32 @@ function components(): JsonObject {
         description: 'The case study\u2019s slug. A value that does not match is answered with the not-found page (404) at once, without a CMS call.',
         schema: ref(REF.caseStudySlug),
       },
+      ServiceSlug: {
+        name: 'slug',
+        in: 'path',
+        required: true,
+        description: 'The service’s slug. A value that does not match is a 404 at once, without a CMS call.',
+        schema: ref(REF.caseStudySlug),
+      },
+      Locale: {
+        name: 'locale',
+        in: 'query',
+        required: false,
+        description:
+          `The locale to answer in (the stage’s \`content.locales\`; an alias answers as its locale). When the content has no version in it, the default locale’s is answered, and \`Content-Language\` says so.`,
+        schema: { enum: [...CONTENT.locales, ...Object.keys(CONTENT.localeAliases)], default: CONTENT.defaultLocale },
+      },
     },
     headers: {
+      ETag: { description: 'A strong tag of the body (its SHA-256), the same in every function container: send it back in `If-None-Match` for a 304.', schema: { type: 'string' } },
+      ContentCacheControl: {
+        description:
+          `\`public, max-age=M, s-maxage=T, stale-while-revalidate=S\`: T is the route’s TTL (\`content.ttlSeconds\`, default ${CONTENT.ttlSeconds}, or its \`content.routeTtlSeconds\`), M the lesser of T and 60, S \`content.staleWhileRevalidateSeconds\` (default ${CONTENT.staleWhileRevalidateSeconds}). ` +
+          `A stale copy and a 404: \`public, max-age=N, s-maxage=N\`, N \`content.notFoundTtlSeconds\` (default ${CONTENT.notFoundTtlSeconds}).`,
+        schema: { type: 'string' },
+        example: `public, max-age=60, s-maxage=${CONTENT.ttlSeconds}, stale-while-revalidate=${CONTENT.staleWhileRevalidateSeconds}`,
+      },
+      ContentLanguage: { description: 'The locale of the answer: the asked one, or the default one when the content has no version in the asked one.', schema: { type: 'string' }, example: CONTENT.defaultLocale },
       CacheControlNoStore: { description: 'Never cached.', schema: { const: 'no-store' } },
       XContentTypeOptions: { description: 'On every answer of the API\u2019s own.', schema: { const: 'nosniff' } },
       ContentSecurityPolicy: {

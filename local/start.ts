@@ -49,6 +49,8 @@ async function main(): Promise<void> {
       'Try:',
       `  curl ${url}/health`,
       `  curl ${url}/share/casestudies/${SAMPLE_SLUGS.normal}`,
+      `  curl '${url}/content/home?locale=es'`,
+      `  curl ${url}/content/case-studies/${SAMPLE_SLUGS.normal}`,
       ...(ROUTES.some((route) => route.path === '/contact')
         ? [
             `  curl -i ${url}/contact -H 'content-type: application/json' -d '${JSON.stringify(SAMPLE_CONTACT)}'`,

@@ -4,7 +4,9 @@ import { version } from '../package.json';
 import { parseSubmission, INTERESTS, submissionSchema } from '../lambda/contact/submission';
 import { submissionId } from '../lambda/contact/submission-id';
 import { SHARE_PAGE_HEADERS } from '../lambda/share-case-study/page';
+import { localeParameter, MAX_PAGE, MAX_PAGE_SIZE, pageParameter, pageSizeParameter } from '../lambda/content/parameters';
 import { slugSchema } from '../lambda/shared/slug';
+import { DEFAULT_STAGE_CONFIG } from '../lib/config';
 import { errorResponse, htmlResponse, jsonResponse } from '../lambda/shared/responses';
 import {
   buildOpenApiDocument,
@@ -265,6 +267,26 @@ describe('the document says what the code does', () => {
     const samples = ['a', '0', 'logistics-cloud-migration', '-', 'x'.repeat(200), 'x'.repeat(201), '', 'A', 'a_b', 'a.b', 'a~b', 'a/b', 'a b', 'caf\u00e9', 'a\n'];
     for (const slug of samples) {
       expect([slug, validate(schemas.CaseStudySlug!, slug).length === 0]).toEqual([slug, v.is(slugSchema, slug)]);
+    }
+  });
+
+  test('the content parameters allow exactly what the content handlers read', () => {
+    const parameters = (document.components as JsonObject).parameters as JsonObject;
+    const { locales, defaultLocale, localeAliases } = DEFAULT_STAGE_CONFIG.content;
+    const localeSchema = deref(parameters.Locale!).schema as JsonObject;
+    const parser = localeParameter({ locales, defaultLocale, aliases: localeAliases });
+    for (const locale of [...(localeSchema.enum as string[]), 'xx', 'EN', 'en,es', '']) {
+      expect([locale, validate(localeSchema, locale).length === 0]).toEqual([locale, v.is(parser, locale)]);
+    }
+    expect(localeSchema.default).toBe(defaultLocale);
+
+    const query = (path: string) => (((((document.paths as JsonObject)[path] as JsonObject).get as JsonObject).parameters as JsonValue[]).map(deref));
+    const [page, pageSize] = query('/content/case-studies');
+    for (const [documented, parser, max] of [[page!, pageParameter, MAX_PAGE], [pageSize!, pageSizeParameter, MAX_PAGE_SIZE]] as const) {
+      const schema = documented.schema as JsonObject;
+      expect([schema.minimum, schema.maximum]).toEqual([1, max]);
+      expect([v.is(parser, '1'), v.is(parser, String(max)), v.is(parser, '0'), v.is(parser, String(max + 1))]).toEqual([true, true, false, false]);
+      expect(v.parse(parser, undefined)).toBe(schema.default);
     }
   });
 

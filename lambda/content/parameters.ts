@@ -70,7 +70,7 @@ export type ParameterParse<Schemas extends ParameterSchemas> =
  */
 export function parseParameters<Schemas extends ParameterSchemas>(schemas: Schemas, given: Readonly<Record<string, string | undefined>> | undefined): ParameterParse<Schemas> {
   const values = given ?? {};
-  const problems: Record<string, string[]> = {};
+  const problems: Record<string, string[]> = Object.create(null);
   const taken = Object.keys(schemas);
   for (const name of Object.keys(values)) {
     if (!Object.hasOwn(schemas, name)) {

@@ -10,7 +10,7 @@ import { FUNCTION_SETTINGS, functionEnvironment } from '../../lib/function-setti
 import type { FunctionDefinition } from '../../lib/functions';
 import { defineJobs, JOBS } from '../../lib/jobs';
 import { MarchcroftApiStack } from '../../lib/marchcroft-api-stack';
-import { allowedMethods, defineRoutes, ROUTES, routeKeys } from '../../lib/routes';
+import { allowedMethods, defineRoutes, isContentRoute, ROUTES, routeKeys } from '../../lib/routes';
 import { cdkJsonStageConfig, ENV, FIXTURE_ENTRY, iamStatementCount, newApp, renderArn, wildcardGrants } from './support';
 
 interface Synthesized {
@@ -185,6 +185,57 @@ describe('MarchcroftApiStack', () => {
         Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:eu-west-2:123456789012:secret:prod/marchcroft/secrets-??????']] },
       },
     ]);
+  });
+
+  const CONTENT_ROUTE_IDS = ROUTES.filter(isContentRoute).map((route) => route.id);
+  const CMS_SECRET_READ = {
+    Effect: 'Allow',
+    Action: 'secretsmanager:GetSecretValue',
+    Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:eu-west-2:123456789012:secret:prod/marchcroft/secrets-??????']] },
+  };
+
+  it.each(CONTENT_ROUTE_IDS)('lets the %s function write its own log streams and read the CMS secret, and nothing else', (functionId) => {
+    const synthesized = stages.dev;
+    const { role, logGroup } = ids(synthesized, functionId);
+    expect(roleStatements(synthesized, role)).toEqual([LOGS(logGroup), CMS_SECRET_READ]);
+  });
+
+  each('lets only the share page and the nine content functions read the CMS secret (%s)', (stage) => {
+    const synthesized = stages[stage];
+    const { resources } = synthesized;
+    const readers = Object.keys(resources).filter(
+      (logicalId) => resources[logicalId].Type === 'AWS::IAM::Role' && roleStatements(synthesized, logicalId).some((statement: any) => [statement.Action].flat().some((action: string) => action.startsWith('secretsmanager:'))),
+    );
+    expect(CONTENT_ROUTE_IDS).toEqual(['ContentHome', 'ContentHistories', 'ContentLegalPage', 'ContentServices', 'ContentService', 'ContentCaseStudies', 'ContentCaseStudy', 'ContentCareers', 'Sitemap']);
+    expect(readers.sort()).toEqual(['ShareCaseStudy', ...CONTENT_ROUTE_IDS].map((functionId) => ids(synthesized, functionId).role).sort());
+  });
+
+  each('serves each content route by GET only, through its own function, with its cache TTL and the locales of %s', (stage) => {
+    const synthesized = stages[stage];
+    const { content, siteUrl } = synthesized.config;
+    for (const route of ROUTES.filter(isContentRoute)) {
+      expect([route.id, routeKeys(route)]).toEqual([route.id, [`GET ${route.path}`]]);
+      const [, resource] = routeByKey(synthesized, `GET ${route.path}`)!;
+      const integration = synthesized.resources[resource.Properties.Target['Fn::Join'][1][1].Ref];
+      expect([route.id, integration.Properties.IntegrationUri]).toEqual([route.id, { 'Fn::GetAtt': [ids(synthesized, route.id).fn, 'Arn'] }]);
+      const variables = synthesized.resources[ids(synthesized, route.id).fn].Properties.Environment.Variables;
+      expect([route.id, variables]).toEqual([
+        route.id,
+        expect.objectContaining({
+          CONTENT_ROUTE: route.id,
+          CONTENT_TTL_SECONDS: route.id === 'Sitemap' ? '3600' : '300',
+          CONTENT_NOT_FOUND_TTL_SECONDS: '60',
+          CONTENT_STALE_WHILE_REVALIDATE_SECONDS: '86400',
+          CONTENT_LOCALES: 'en,es,pt,el',
+          CONTENT_DEFAULT_LOCALE: 'en',
+          CONTENT_LOCALE_ALIASES: 'gr:el',
+          CMS_SECRET_NAME: synthesized.config.cmsSecretName,
+        }),
+      ]);
+      expect([route.id, Object.hasOwn(variables, 'CMS_TOKEN'), Object.hasOwn(variables, 'SITE_URL')]).toEqual([route.id, false, route.id === 'Sitemap']);
+      if (route.id === 'Sitemap') expect(variables.SITE_URL).toBe(siteUrl);
+    }
+    expect(content.routeTtlSeconds).toEqual({ Sitemap: 3600 });
   });
 
   it('lets the Contact function write its own log streams and put items in the submissions table, and nothing else', () => {

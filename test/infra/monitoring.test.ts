@@ -8,7 +8,7 @@ import { JOBS } from '../../lib/jobs';
 import { MarchcroftApiStack } from '../../lib/marchcroft-api-stack';
 import { dashboardConsoleUrl } from '../../lib/monitoring';
 import { DEFAULT_MONITORING_SETTINGS } from '../../lib/monitoring-settings';
-import { ROUTES, routePaths } from '../../lib/routes';
+import { isContentRoute, ROUTES, routePaths } from '../../lib/routes';
 import { CDK_JSON_STAGES, cdkJsonStageConfig, cdkJsonStageStack, ENV, newApp } from './support';
 
 type Resources = Record<string, { Type: string; Properties: any }>;
@@ -121,6 +121,13 @@ describe('MarchcroftMonitoring', () => {
       expect(body).toContain(`SEARCH('{Marchcroft,reason,service,stage} service=\\"marchcroft-api\\" stage=\\"${stage}\\" MetricName=\\"ContactRejected\\"', 'Sum', 300)`);
     });
 
+    each('shows each content metric per route, by search over the route dimension (%s)', (stage) => {
+      const body = dashboardBody(stages[stage]);
+      for (const metric of ['ContentServed', 'ContentNotModified', 'CmsCacheHit', 'ContentStale', 'ContentUnavailable', 'ContentRejected', 'ContentNotFound']) {
+        expect(body).toContain(`SEARCH('{Marchcroft,route,service,stage} service=\\"marchcroft-api\\" stage=\\"${stage}\\" MetricName=\\"${metric}\\"', 'Sum', 300)`);
+      }
+    });
+
     each('has a Logs Insights table of the latest ERROR lines of every function log group (%s)', (stage) => {
       const synth = stages[stage];
       const body = dashboardBody(synth);
@@ -221,7 +228,7 @@ describe('MarchcroftMonitoring', () => {
           const dimension = (name: string) => metric?.Dimensions?.find((entry: { Name: string }) => entry.Name === name)?.Value;
           return metric?.MetricName === 'Latency' && dimension('Method') === method && dimension('Resource') === path;
         });
-        expect(alarm).toMatchObject({ Threshold: route.id === 'ShareCaseStudy' ? 5000 : 3000, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 3, DatapointsToAlarm: 3 });
+        expect(alarm).toMatchObject({ Threshold: route.id === 'ShareCaseStudy' || isContentRoute(route) ? 5000 : 3000, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 3, DatapointsToAlarm: 3 });
         expect(onlyMetric(alarm)).toEqual({
           Metric: {
             Namespace: 'AWS/ApiGateway',
@@ -345,7 +352,7 @@ describe('monitoring configuration', () => {
       ...DEFAULT_MONITORING_SETTINGS,
       alarmEmail: 'ops@marchcroft.com',
       cmsFailures: { ...DEFAULT_MONITORING_SETTINGS.cmsFailures, maxCount: 9 },
-      routeLatencyP99: { ...DEFAULT_MONITORING_SETTINGS.routeLatencyP99, routes: { ShareCaseStudy: 5000, Health: 1000 } },
+      routeLatencyP99: { ...DEFAULT_MONITORING_SETTINGS.routeLatencyP99, routes: { ...DEFAULT_MONITORING_SETTINGS.routeLatencyP99.routes, Health: 1000 } },
     });
   });
 
@@ -354,7 +361,7 @@ describe('monitoring configuration', () => {
     [{ cmsFailure: { maxCount: 1 } }, 'monitoring.cmsFailure: Invalid key: Expected never but received "cmsFailure"'],
     [{ cmsFailures: { maxCount: -1 } }, 'monitoring.cmsFailures.maxCount: Invalid value: Expected >=0 but received -1'],
     [{ api5xxRate: { maxRate: 5 } }, 'monitoring.api5xxRate.maxRate: Invalid value: Expected <=1 but received 5'],
-    [{ routeLatencyP99: { routes: { Healthz: 100 } } }, 'monitoring.routeLatencyP99.routes.Healthz: must be a route id: Health, ShareCaseStudy, Contact'],
+    [{ routeLatencyP99: { routes: { Healthz: 100 } } }, `monitoring.routeLatencyP99.routes.Healthz: must be a route id: ${ROUTES.map((route) => route.id).join(', ')}`],
     [{ functionErrors: { datapointsToAlarm: 2 } }, 'monitoring: functionErrors: datapointsToAlarm must not exceed evaluationPeriods'],
     [{ contactVolumeAnomaly: { periodMinutes: 720, evaluationPeriods: 3, datapointsToAlarm: 1 } }, 'monitoring: contactVolumeAnomaly: periodMinutes × evaluationPeriods must not exceed one day (1440)'],
   ])('refuses %j, naming the key', (monitoring, problem) => {

@@ -33,7 +33,7 @@ describe('reserved concurrency', () => {
   });
 
   it.each([
-    ['an id that is no route or job', { Contcat: 10 }, 'reservedConcurrency.Contcat: must be a route or job id: Health, ShareCaseStudy, Contact, ContactMailer'],
+    ['an id that is no route or job', { Contcat: 10 }, `reservedConcurrency.Contcat: must be a route or job id: ${[...ROUTES, ...JOBS].map(({ id }) => id).join(', ')}`],
     ['0, which would stop the function', { Contact: 0 }, 'reservedConcurrency.Contact: Invalid value: Expected >=1 but received 0'],
     ['a fraction', { Contact: 1.5 }, 'reservedConcurrency.Contact: Invalid integer: Received 1.5'],
     ['a string', { Contact: '10' }, 'reservedConcurrency.Contact: Invalid type: Expected number but received "10"'],

@@ -59,3 +59,46 @@ describe('contact settings', () => {
     });
   });
 });
+
+describe('content settings', () => {
+  it('defaults to the site\u2019s locales, with gr for Greek, and an hour for the sitemap', () => {
+    expect(resolveStageConfig('dev').content).toEqual({
+      locales: ['en', 'es', 'pt', 'el'],
+      defaultLocale: 'en',
+      localeAliases: { gr: 'el' },
+      ttlSeconds: 300,
+      routeTtlSeconds: { Sitemap: 3600 },
+      notFoundTtlSeconds: 60,
+      staleWhileRevalidateSeconds: 86400,
+    });
+  });
+
+  it('keeps the defaults a stage does not set', () => {
+    expect(resolveStageConfig('dev', { content: { locales: ['en', 'el'], ttlSeconds: 30 } }).content).toMatchObject({
+      locales: ['en', 'el'],
+      defaultLocale: 'en',
+      localeAliases: { gr: 'el' },
+      ttlSeconds: 30,
+      routeTtlSeconds: { Sitemap: 3600 },
+    });
+  });
+
+  it.each([
+    [{ defaultLocale: 'de' }, 'content.defaultLocale de is not one of content.locales'],
+    [{ locales: ['en', 'es'] }, 'content.localeAliases.gr names el, which is not one of content.locales'],
+    [{ localeAliases: { es: 'en' } }, 'content.localeAliases.es is itself one of content.locales'],
+  ])('refuses locales that do not fit together: %j', (content, problem) => {
+    expect(() => resolveStageConfig('dev', { content })).toThrow(`Invalid configuration for stage "dev": ${problem}`);
+  });
+
+  it.each([
+    [{ locales: ['en,es'] }, 'content.locales.0: must be a language code such as en or pt-BR'],
+    [{ locales: [] }, 'content.locales: Invalid length: Expected >=1 but received 0'],
+    [{ localeAliases: { 'g:r': 'el' } }, 'content.localeAliases.g:r: must be a language code such as en or pt-BR'],
+    [{ routeTtlSeconds: { Health: 10 } }, 'content.routeTtlSeconds.Health: must be a content route id: ContentHome, ContentHistories, ContentLegalPage, ContentServices, ContentService, ContentCaseStudies, ContentCaseStudy, ContentCareers, Sitemap'],
+    [{ ttlSeconds: 0 }, 'content.ttlSeconds: Invalid value: Expected >=1 but received 0'],
+    [{ cacheTtl: 5 }, 'content.cacheTtl: Invalid key: Expected never but received "cacheTtl"'],
+  ])('refuses %j', (content, problem) => {
+    expect(() => resolveStageConfig('dev', { content })).toThrow(`Invalid configuration for stage "dev": ${problem}`);
+  });
+});
