@@ -127,18 +127,20 @@ export class ContentLibrary {
   }
 
   private async allListings(path: string, extra: Record<string, string>, limit: number): Promise<Listing[]> {
-    const listings: Listing[] = [];
-    for (let page = 1; listings.length < limit; page += 1) {
+    const listings = new Map<string, Listing>();
+    for (let page = 1; listings.size < limit; page += 1) {
       const query = new URLSearchParams({ ...extra, 'fields[0]': 'slug', 'fields[1]': 'updatedAt', 'sort[0]': 'slug:asc', 'pagination[page]': String(page), 'pagination[pageSize]': String(MAX_PAGE_SIZE) });
       const { entries, pagination } = await this.cms.get(path, query, this.readers.listings);
+      const before = listings.size;
       for (const { attributes } of entries) {
-        if (typeof attributes.slug === 'string' && attributes.slug !== '') {
-          listings.push({ slug: attributes.slug, ...(typeof attributes.updatedAt === 'string' ? { updatedAt: attributes.updatedAt } : {}) });
+        if (typeof attributes.slug === 'string' && attributes.slug !== '' && !listings.has(attributes.slug)) {
+          listings.set(attributes.slug, { slug: attributes.slug, ...(typeof attributes.updatedAt === 'string' ? { updatedAt: attributes.updatedAt } : {}) });
         }
       }
-      if (page >= pagination.pageCount || entries.length === 0) break;
+      // The last page; or a CMS (or a proxy) that ignores the page asked for, which would repeat one page for ever.
+      if (page >= pagination.pageCount || pagination.page !== page || listings.size === before) break;
     }
-    return listings.slice(0, limit);
+    return [...listings.values()].slice(0, limit);
   }
 
   private async collection(path: string, query: URLSearchParams, reader: ReturnType<typeof collectionAnswer>): Promise<CollectionDocument> {

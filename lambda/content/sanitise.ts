@@ -27,21 +27,48 @@ export function articleHtml(text: string): string {
 
 /** Keys whose string values the site may put in an `href` or `src`. */
 const URL_KEYS = /^(href|url|link|src|to)$/i;
-const SAFE_URL = /^(https?:\/\/|mailto:|tel:|\/(?!\/)|#)/i;
+/** What a browser would make a tag of: `<` then a letter, `/`, `!` or `?`. A lone `<` (`<3`) is text. */
+const MARKUP = /<[a-zA-Z/!?]/;
+/** Stands for the site when a relative link is resolved: a link that leaves it is not relative. */
+const SITE = 'https://site.invalid';
+
+/**
+ * A link the site may follow, written as a browser resolves it: http(s),
+ * mailto, tel, or a path, query or anchor on the site itself; null for any
+ * other. Resolving also sees through what browsers forgive (`/\\evil.example`
+ * and `/<tab>/evil.example` lead to another host, so they are not site
+ * links) and percent-encodes quotes and angle brackets, so the link cannot
+ * leave an attribute it is written into.
+ */
+function safeLink(link: string): string | null {
+  const trimmed = link.trim();
+  if (/^mailto:[^\s"'<>]+$/i.test(trimmed) || /^tel:[+0-9().\- ]+$/i.test(trimmed)) return trimmed;
+  if (!/^(https?:|[/#?])/i.test(trimmed)) return null;
+  let resolved: URL;
+  try {
+    resolved = new URL(trimmed, `${SITE}/`);
+  } catch {
+    return null;
+  }
+  if (/^https?:/i.test(trimmed)) return resolved.href;
+  // Kept as written (an anchor or a query is relative to the page it is on), its unsafe characters encoded.
+  return resolved.origin === SITE ? trimmed.replace(/[\s"'<>`]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) : null;
+}
 
 /**
  * A JSON field of the CMS (a page module's data, a table) made safe for a
- * site that may insert any of its strings as HTML: every string with markup
- * in it goes through {@link articleHtml}, and a link under a URL key that is
- * not http(s), mailto, tel or site-relative becomes null. Strings without
- * markup are left as they are: they cannot make an element.
+ * site that may insert any of its strings as HTML: a string under a URL key
+ * (or in a list under one) is kept as a safe link ({@link safeLink}) or null; any
+ * other string with markup in it goes through {@link articleHtml}. Strings
+ * without markup are left as they are: they cannot make an element.
  */
 export function safeJson(value: unknown, key = ''): unknown {
   if (typeof value === 'string') {
-    if (URL_KEYS.test(key) && !SAFE_URL.test(value.trim())) return null;
-    return value.includes('<') ? articleHtml(value) : value;
+    if (URL_KEYS.test(key)) return safeLink(value);
+    return MARKUP.test(value) ? articleHtml(value) : value;
   }
-  if (Array.isArray(value)) return value.map((item) => safeJson(item));
+  // A list's items are under its key: `{ "to": ["javascript:…"] }` is a list of links.
+  if (Array.isArray(value)) return value.map((item) => safeJson(item, key));
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, safeJson(item, name)]));
   }

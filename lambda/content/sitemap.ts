@@ -18,18 +18,24 @@ interface SitemapUrl {
  * more than {@link MAX_SITEMAP_URLS} URLs: past that, entries are left out.
  */
 export function renderSitemap(siteUrl: string, listings: { readonly caseStudies: readonly Listing[]; readonly services: readonly Listing[] }): string {
+  // A slug that is not well-formed text has no URL: that one page is left out, not the whole sitemap.
+  const pages = (listed: readonly Listing[], url: (siteUrl: string, slug: string) => string) =>
+    listed.filter(({ slug }) => slug.isWellFormed()).map((listing) => ({ loc: url(siteUrl, listing.slug), lastmod: w3cDatetime(listing.updatedAt) }));
   const urls: SitemapUrl[] = [
     ...STATIC_SITE_PATHS.map((path) => ({ loc: path === '/' ? `${siteUrl}/` : `${siteUrl}${path}` })),
-    ...listings.caseStudies.map((listing) => ({ loc: caseStudyPageUrl(siteUrl, listing.slug), lastmod: w3cDatetime(listing.updatedAt) })),
-    ...listings.services.map((listing) => ({ loc: servicePageUrl(siteUrl, listing.slug), lastmod: w3cDatetime(listing.updatedAt) })),
+    ...pages(listings.caseStudies, caseStudyPageUrl),
+    ...pages(listings.services, servicePageUrl),
   ].slice(0, MAX_SITEMAP_URLS);
   const entries = urls.map(({ loc, lastmod }) => `<url><loc>${escapeUTF8(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NAMESPACE}">\n${entries.join('\n')}\n</urlset>\n`;
 }
 
-/** A timestamp as a W3C datetime (`2025-11-18T09:30:00.000Z`); undefined when it is not a date. */
+/** An ISO 8601 date or date and time, as Strapi writes `updatedAt`: four-digit year, month, day, then optionally a time. */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** A timestamp as a W3C datetime (`2025-11-18T09:30:00.000Z`); undefined when it is not one. */
 function w3cDatetime(timestamp: string | undefined): string | undefined {
-  if (!timestamp) return undefined;
+  if (!timestamp || !ISO_TIMESTAMP.test(timestamp)) return undefined;
   const time = Date.parse(timestamp);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

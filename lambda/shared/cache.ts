@@ -37,6 +37,10 @@ export class MemoryCache<Value> {
     return { value: entry.value, fresh: this.now() < entry.expiresAt };
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   set(key: string, value: Value, ttlSeconds: number): void {
     this.entries.delete(key);
     this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });

@@ -80,8 +80,14 @@ export class CachedLookups<Value> {
 
   private async load(key: string, load: () => Promise<Value | undefined>): Promise<Value | undefined> {
     const value = await load();
-    if (value === undefined) this.notFound.set(key, true, this.options.notFoundTtlSeconds);
-    else this.found.set(key, value, this.options.foundTtlSeconds);
+    if (value === undefined) {
+      this.notFound.set(key, true, this.options.notFoundTtlSeconds);
+      // Gone from the CMS (unpublished, deleted): never to be served again as a stale copy.
+      this.found.delete(key);
+    } else {
+      this.notFound.delete(key);
+      this.found.set(key, value, this.options.foundTtlSeconds);
+    }
     return value;
   }
 }

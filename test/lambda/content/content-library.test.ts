@@ -298,6 +298,22 @@ describe('ContentLibrary', () => {
       expect(pagesAsked(cms, 'blogs')).toEqual([1, 2]);
     });
 
+    it('stops when the CMS answers another page than the one asked for, and lists each slug once', async () => {
+      const samePage = { data: [{ id: 1, slug: 'a' }, { id: 2, slug: 'b' }], meta: { pagination: { page: 1, pageSize: 100, pageCount: 1000, total: 100_000 } } };
+      const cms = new ScriptedCms(() => samePage);
+      expect((await new ContentLibrary(cms, SETTINGS).listings(50_000)).caseStudies.map((listing) => listing.slug)).toEqual(['a', 'b']);
+      expect(pagesAsked(cms, 'blogs')).toEqual([1, 2]);
+    });
+
+    it('stops at a page that brings no slug it has not seen', async () => {
+      const cms = new ScriptedCms((_, query) => {
+        const page = Number(query.get('pagination[page]'));
+        return { data: [{ id: 1, slug: 'same' }], meta: { pagination: { page, pageSize: 100, pageCount: 1000, total: 100_000 } } };
+      });
+      expect((await new ContentLibrary(cms, SETTINGS).listings(50_000)).caseStudies).toEqual([{ slug: 'same' }]);
+      expect(pagesAsked(cms, 'blogs')).toEqual([1, 2]);
+    });
+
     it('asks for one page when the CMS answers without pagination', async () => {
       const cms = new ScriptedCms(() => ({ data: [{ id: 1, slug: 'a' }] }));
       await new ContentLibrary(cms, SETTINGS).listings(50_000);

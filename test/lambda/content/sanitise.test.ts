@@ -193,6 +193,9 @@ describe('safeJson', () => {
     ['//evil.example/'],
     ['evil.example'],
     [''],
+    ['/\\evil.example/'],
+    ['/\t/evil.example'],
+    ['\\\\evil.example'],
   ])('nulls the link %j', (href) => {
     expect(safeJson({ href })).toEqual({ href: null });
   });
@@ -204,9 +207,25 @@ describe('safeJson', () => {
     ['tel:+441234567890'],
     ['/contactus'],
     ['#top'],
-    [' https://example.com/'],
+    ['?page=2'],
   ])('keeps the link %j as it is', (href) => {
     expect(safeJson({ href })).toEqual({ href });
+  });
+
+  it('writes an absolute link as a browser resolves it', () => {
+    expect(safeJson({ href: ' https://Example.com' })).toEqual({ href: 'https://example.com/' });
+  });
+
+  it('checks every link of a list under a URL key', () => {
+    expect(safeJson({ to: ['/work', 'javascript:alert(1)'] })).toEqual({ to: ['/work', null] });
+  });
+
+  it('treats a lone < as text, and a URL under a URL key as a URL, never as HTML', () => {
+    expect(safeJson({ label: 'Fish & chips <3' })).toEqual({ label: 'Fish & chips <3' });
+    expect(safeJson({ href: 'https://example.com/?q=<b>' })).toEqual({ href: 'https://example.com/?q=%3Cb%3E' });
+    expect(safeJson({ href: '/work/"><script>alert(1)</script>' })).toEqual({ href: '/work/%22%3E%3Cscript%3Ealert(1)%3C/script%3E' });
+    expect(safeJson({ href: "#a' onclick='x" })).toEqual({ href: '#a%27%20onclick=%27x' });
+    expect(safeJson({ href: 'mailto:a@b.example"onclick=x' })).toEqual({ href: null });
   });
 
   it('reads a URL-like string under another key as text', () => {

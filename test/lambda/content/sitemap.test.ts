@@ -69,6 +69,15 @@ describe('renderSitemap', () => {
     expect(xml).toContain(`<loc>${SITE}/work/casestudies/a%26b%20c&apos;d%3Ce%3E%22f%22%2F%C3%A9%3F%23</loc>`);
   });
 
+  it('leaves out a slug that is not well-formed text, and keeps the others', () => {
+    const { urls } = parse(render([{ slug: '\uD800broken' }, { slug: 'fine' }], []));
+    expect(urls.slice(STATIC_LOCS.length).map((url) => url.loc)).toEqual([`${SITE}/work/casestudies/fine`]);
+  });
+
+  it.each(['1', '2025', '+275760-09-13T00:00:00.000Z', 'Tue, 01 Apr 2025 10:00:00 GMT', '2025-13-45T00:00:00Z'])('gives no lastmod for the updatedAt %j, which is no ISO date', (updatedAt) => {
+    expect(parse(render([{ slug: 'a', updatedAt }], [])).urls.at(-1)).toEqual({ loc: `${SITE}/work/casestudies/a`, lastmod: undefined });
+  });
+
   it('escapes an ampersand that reaches a loc as an entity', () => {
     const xml = renderSitemap('https://example.com/r&d', { caseStudies: [{ slug: 'a&b' }], services: [] });
     expect(xml).toContain('<loc>https://example.com/r&amp;d/work/casestudies/a%26b</loc>');

@@ -80,6 +80,16 @@ describe('CachedLookups', () => {
     expect(await lookup()).toEqual({ outcome: 'not-found', source: 'cache' });
   });
 
+  it('never serves a value the CMS has since said it has not, even when the CMS fails later', async () => {
+    await lookup();
+    now += FOUND_TTL_SECONDS * 1000;
+    source.value = undefined;
+    expect(await lookup()).toEqual({ outcome: 'not-found', source: 'cms' });
+    now += NOT_FOUND_TTL_SECONDS * 1000;
+    source.failure = new CmsError('timeout', 'blogs');
+    expect(await lookup()).toMatchObject({ outcome: 'unavailable' });
+  });
+
   it('is unavailable when the CMS fails and there is no copy', async () => {
     const failure = new CmsError('status', 'blogs', { status: 503 });
     source.failure = failure;
