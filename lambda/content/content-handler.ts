@@ -125,7 +125,8 @@ export function contentHandler<Query extends ParameterSchemas = Record<never, ne
     const headers = { etag: entity.etag, 'cache-control': cacheControl, ...(entity.contentLanguage ? { 'content-language': entity.contentLanguage } : {}) };
     if (ifNoneMatchMatches(ifNoneMatch, entity.etag)) {
       count('ContentNotModified');
-      return { statusCode: 304, headers, body: '' };
+      // The type too: API Gateway would add text/plain, and a cache updating its copy's headers from a 304 would take it.
+      return { statusCode: 304, headers: { 'content-type': entity.contentType, ...headers }, body: '' };
     }
     count('ContentServed');
     return { statusCode: 200, headers: { 'content-type': entity.contentType, 'x-content-type-options': 'nosniff', ...headers }, body: entity.body };
@@ -148,8 +149,10 @@ function record(lookup: Lookup<Entity>, parameters: Record<string, unknown>): vo
       if (lookup.source === 'cache') count('CmsCacheHit');
       return;
     case 'stale':
-      logger.warn('CMS request failed; serving the last good copy', { parameters, reason: lookup.error.reason, status: lookup.error.status, path: lookup.error.path });
       count('ContentStale');
+      // Within the backoff after a failure the CMS was not asked: nothing failed this time.
+      if (lookup.source === 'backoff') return;
+      logger.warn('CMS request failed; serving the last good copy', { parameters, reason: lookup.error.reason, status: lookup.error.status, path: lookup.error.path });
       count('CmsRequestFailed');
       return;
     case 'unavailable':

@@ -1,5 +1,7 @@
 import { escapeUTF8 } from 'entities';
+import * as v from 'valibot';
 import { caseStudyPageUrl, servicePageUrl, STATIC_SITE_PATHS } from '../shared/site-pages';
+import { slugSchema } from '../shared/slug';
 import type { Listing } from './content-library';
 
 /** The sitemaps.org protocol's limit of URLs in one sitemap file. */
@@ -18,9 +20,9 @@ interface SitemapUrl {
  * more than {@link MAX_SITEMAP_URLS} URLs: past that, entries are left out.
  */
 export function renderSitemap(siteUrl: string, listings: { readonly caseStudies: readonly Listing[]; readonly services: readonly Listing[] }): string {
-  // A slug that is not well-formed text has no URL: that one page is left out, not the whole sitemap.
+  // Only slugs this API serves (the site's pages ask it for theirs): another has no page to list, and is left out alone.
   const pages = (listed: readonly Listing[], url: (siteUrl: string, slug: string) => string) =>
-    listed.filter(({ slug }) => slug.isWellFormed()).map((listing) => ({ loc: url(siteUrl, listing.slug), lastmod: w3cDatetime(listing.updatedAt) }));
+    listed.filter(({ slug }) => v.is(slugSchema, slug)).map((listing) => ({ loc: url(siteUrl, listing.slug), lastmod: w3cDatetime(listing.updatedAt) }));
   const urls: SitemapUrl[] = [
     ...STATIC_SITE_PATHS.map((path) => ({ loc: path === '/' ? `${siteUrl}/` : `${siteUrl}${path}` })),
     ...pages(listings.caseStudies, caseStudyPageUrl),

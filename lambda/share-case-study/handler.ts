@@ -75,9 +75,11 @@ function countOutcome(lookup: PreviewLookup, slug: string): void {
       if (lookup.source === 'cache') metrics.addMetric('CmsCacheHit', MetricUnit.Count, 1);
       return;
     case 'stale':
-      logger.warn('CMS request failed; serving a stale share page', { slug, reason: lookup.error.reason, status: lookup.error.status });
       metrics.addMetric('SharePageRendered', MetricUnit.Count, 1);
       metrics.addMetric('SharePageStale', MetricUnit.Count, 1);
+      // Within the backoff after a failure the CMS was not asked: nothing failed this time.
+      if (lookup.source === 'backoff') return;
+      logger.warn('CMS request failed; serving a stale share page', { slug, reason: lookup.error.reason, status: lookup.error.status });
       metrics.addMetric('CmsRequestFailed', MetricUnit.Count, 1);
       return;
     case 'unavailable':

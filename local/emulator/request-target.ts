@@ -35,7 +35,8 @@ export function decodePath(encodedPath: string): string {
  * repeated names joined with commas. Undefined when there is no parameter, as in AWS.
  */
 export function parseQueryString(rawQueryString: string): Record<string, string> | undefined {
-  const parameters: Record<string, string> = {};
+  // No prototype: `__proto__=x` is a parameter like any other, as it is in API Gateway's JSON event.
+  const parameters: Record<string, string> = Object.create(null);
   for (const pair of rawQueryString.split('&')) {
     if (pair === '') continue;
     const separator = pair.indexOf('=');

@@ -53,6 +53,15 @@ describe('the payload 2.0 event', () => {
     expect(event.queryStringParameters).toEqual({ tag: 'a,b', q: 'café crème', empty: '', flag: '' });
   });
 
+  it('passes a parameter named like an object property on as it is', async () => {
+    const event = await echo('/echo/1/items/2?__proto__=x&constructor=y');
+
+    expect(Object.entries(event.queryStringParameters ?? {})).toEqual([
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+    ]);
+  });
+
   it('omits queryStringParameters and leaves rawQueryString empty without a query', async () => {
     const event = await echo('/echo/1/items/2');
 

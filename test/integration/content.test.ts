@@ -250,8 +250,9 @@ describe('the content routes', () => {
     it('drops private fields the CMS does send (the check above is not vacuous)', async () => {
       const cms = await cmsGet(api, `blogs?filters[slug]=${SAMPLE_SLUGS.normal}&populate=image`);
       const { json } = await get(api, `/content/case-studies/${SAMPLE_SLUGS.normal}`);
-      expect(Object.keys(cms.data[0].attributes.image.data.attributes)).toEqual(expect.arrayContaining(['hash', 'provider', 'provider_metadata', 'previewUrl']));
-      expect(Object.keys(json.data[0].attributes.image.data.attributes)).toEqual(expect.not.arrayContaining(['hash', 'provider', 'provider_metadata', 'previewUrl']));
+      const storage = ['hash', 'provider', 'provider_metadata', 'previewUrl'];
+      expect(Object.keys(cms.data[0].attributes.image.data.attributes)).toEqual(expect.arrayContaining(storage));
+      expect(Object.keys(json.data[0].attributes.image.data.attributes).filter((key) => storage.includes(key))).toEqual([]);
     });
   });
 
@@ -411,6 +412,8 @@ describe('the content routes', () => {
       ['/content/careers', 'populate=career', 'populate', 'unknown'],
       ['/content/careers', 'page=1', 'page', 'unknown'],
       ['/sitemap.xml', 'page=2', 'page', 'unknown'],
+      ['/content/careers', '__proto__=x', '__proto__', 'unknown'],
+      ['/content/home', 'constructor=x', 'constructor', 'unknown'],
     ];
 
     it.each(BAD)('answers 400 to %s?%s, naming %s, without asking the CMS', async (path, query, parameter, kind) => {
@@ -525,6 +528,8 @@ describe('the content routes', () => {
         expect(notModified.headers.get('etag')).toBe(etag);
         expect(notModified.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
         expect(notModified.headers.get('content-language')).toBe(first.headers.get('content-language'));
+        // Its own type, not one the gateway would make up for an answer without one.
+        expect(notModified.headers.get('content-type')).toBe(first.headers.get('content-type'));
       }
       for (const ifNoneMatch of ['"not-this-one"', `W/"${etag.slice(2)}`, etag.slice(1, -1)]) {
         const modified = await get(api, path, { 'if-none-match': ifNoneMatch });
@@ -764,7 +769,8 @@ describe('the content routes when the CMS fails', () => {
     api.contentServer!.setFault({ kind: 'status', status: 503 });
     api.contentServer!.clearRequests();
     const { result: stale, metrics, lines } = await loggedDuring(api, 'ContentHistories', () => get(api, '/content/histories?locale=es'));
-    expect(cmsCalls(api).length).toBeGreaterThan(0);
+    const callsDuringStale = cmsCalls(api).length;
+    expect(callsDuringStale).toBeGreaterThan(0);
     expect(stale.status).toBe(200);
     expect(stale.text).toBe(fresh.text);
     expect([stale.headers.get('etag'), stale.headers.get('content-language')]).toEqual([fresh.headers.get('etag'), 'es']);
@@ -778,6 +784,9 @@ describe('the content routes when the CMS fails', () => {
     expect([revalidated.result.status, revalidated.result.text, revalidated.result.headers.get('cache-control')]).toEqual([304, '', 'public, max-age=5, s-maxage=5']);
     expect(metricNames(revalidated.metrics)).toEqual(expect.arrayContaining(['ContentNotModified', 'ContentStale']));
     expect(metricNames(revalidated.metrics)).not.toContain('ContentServed');
+    // Within the backoff after the failure the CMS is not asked again, so no CMS request failed this time.
+    expect(metricNames(revalidated.metrics)).not.toContain('CmsRequestFailed');
+    expect(cmsCalls(api).length).toBe(callsDuringStale);
   });
 
   it('never answers the CMS token while failing', async () => {

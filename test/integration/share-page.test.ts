@@ -236,7 +236,8 @@ describe('GET /share/casestudies/{slug} on a Strapi v5 CMS', () => {
     } finally {
       await Promise.all([v4.close(), v5.close()]);
     }
-  });
+    // Two local APIs start within the test.
+  }, 30_000);
 });
 
 describe('GET /share/casestudies/{slug} when the CMS fails', () => {

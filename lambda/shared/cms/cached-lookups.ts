@@ -23,8 +23,11 @@ export interface CachedLookupsOptions {
 /** How a lookup was answered, for the response and for metrics. */
 export type Lookup<Value> =
   | { readonly outcome: 'found'; readonly value: Value; readonly source: 'cms' | 'cache' }
-  /** The CMS failed (now, or moments ago); this is the last good copy. */
-  | { readonly outcome: 'stale'; readonly value: Value; readonly error: CmsError }
+  /**
+   * The CMS failed (`source: 'cms'`: just now, asked for this lookup; `'backoff'`: moments ago, so it was
+   * not asked again); this is the last good copy.
+   */
+  | { readonly outcome: 'stale'; readonly value: Value; readonly error: CmsError; readonly source: 'cms' | 'backoff' }
   | { readonly outcome: 'not-found'; readonly source: 'cms' | 'cache' }
   /** The CMS failed and there is no copy to fall back on. */
   | { readonly outcome: 'unavailable'; readonly error: CmsError };
@@ -65,7 +68,7 @@ export class CachedLookups<Value> {
     if (cached?.fresh) return { outcome: 'found', value: cached.value, source: 'cache' };
     if (this.notFound.get(key)?.fresh) return { outcome: 'not-found', source: 'cache' };
     if (cached && this.lastFailure && this.now() - this.lastFailure.at < CMS_FAILURE_BACKOFF_MS) {
-      return { outcome: 'stale', value: cached.value, error: this.lastFailure.error };
+      return { outcome: 'stale', value: cached.value, error: this.lastFailure.error, source: 'backoff' };
     }
     try {
       const value = await this.loading.run(key, () => this.load(key, load));
@@ -74,7 +77,7 @@ export class CachedLookups<Value> {
     } catch (error) {
       if (!isCmsError(error)) throw error;
       this.lastFailure = { error, at: this.now() };
-      return cached ? { outcome: 'stale', value: cached.value, error } : { outcome: 'unavailable', error };
+      return cached ? { outcome: 'stale', value: cached.value, error, source: 'cms' } : { outcome: 'unavailable', error };
     }
   }
 

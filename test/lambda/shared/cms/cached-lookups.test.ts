@@ -101,7 +101,7 @@ describe('CachedLookups', () => {
     now += FOUND_TTL_SECONDS * 1000 + 1;
     const failure = new CmsError('timeout', 'blogs');
     source.failure = failure;
-    expect(await lookup()).toEqual({ outcome: 'stale', value: 'v1', error: failure });
+    expect(await lookup()).toEqual({ outcome: 'stale', value: 'v1', error: failure, source: 'cms' });
   });
 
   it('counts a failure from another bundle by its name as a CMS failure', async () => {
@@ -134,8 +134,8 @@ describe('CachedLookups', () => {
     await lookup('a');
     expect(source.calls).toBe(3);
     now += CMS_FAILURE_BACKOFF_MS - 1;
-    expect(await lookup('a')).toEqual({ outcome: 'stale', value: 'v1', error: failure });
-    expect(await lookup('b')).toEqual({ outcome: 'stale', value: 'v1', error: failure });
+    expect(await lookup('a')).toEqual({ outcome: 'stale', value: 'v1', error: failure, source: 'backoff' });
+    expect(await lookup('b')).toEqual({ outcome: 'stale', value: 'v1', error: failure, source: 'backoff' });
     expect(source.calls).toBe(3);
     now += 1;
     source.failure = undefined;
@@ -171,7 +171,7 @@ describe('CachedLookups', () => {
     now += CMS_FAILURE_BACKOFF_MS;
     const second = new CmsError('status', 'blogs', { status: 502 });
     source.failure = second;
-    expect(await lookup()).toEqual({ outcome: 'stale', value: 'v1', error: second });
+    expect(await lookup()).toEqual({ outcome: 'stale', value: 'v1', error: second, source: 'cms' });
     expect(source.calls).toBe(3);
   });
 
@@ -225,7 +225,7 @@ describe('CachedLookups', () => {
     now += FOUND_TTL_SECONDS * 1000;
     const failure = new CmsError('network', 'blogs');
     source.failure = failure;
-    expect(await lookup('real')).toEqual({ outcome: 'stale', value: 'v1', error: failure });
+    expect(await lookup('real')).toEqual({ outcome: 'stale', value: 'v1', error: failure, source: 'cms' });
   });
 
   it('keeps at most maxNotFound unknown keys, asking again for the oldest', async () => {
