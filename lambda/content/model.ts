@@ -17,15 +17,6 @@ export interface ModelContext {
 
 type AnySchema = v.GenericSchema<unknown, unknown>;
 
-/**
- * Media, components and relations are in a Strapi answer only when the query
- * populates them: one the CMS left out is left out here too, never answered
- * as empty.
- */
-function whenPopulated(schema: AnySchema): AnySchema {
-  return v.optional(schema) as AnySchema;
-}
-
 /** How one field is read from either Strapi version, and answered. */
 export type Field = (context: ModelContext) => AnySchema;
 export type Fields = Readonly<Record<string, Field>>;
@@ -46,6 +37,15 @@ export interface Pagination {
 /** A field of the wrong type is answered as null, rather than failing the whole answer. */
 function lenient(schema: AnySchema): AnySchema {
   return v.fallback(v.nullish(schema, null), null) as AnySchema;
+}
+
+/**
+ * Media, components and relations are in a Strapi answer only when the query
+ * populates them: one the CMS left out is left out here too, never answered
+ * as empty.
+ */
+function whenPopulated(schema: AnySchema): AnySchema {
+  return v.optional(schema) as AnySchema;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

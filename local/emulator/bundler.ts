@@ -18,22 +18,34 @@ export async function bundleHandlers(
   repoRoot: string,
   kind: FunctionKind = 'Route',
 ): Promise<TaskRoots> {
-  const results = await Promise.allSettled(
-    definitions.map(async (definition) => {
-      const taskRoot = join(buildDir, definition.id);
-      const entry = resolve(repoRoot, definition.entry);
-      try {
-        // Only the build's chattiness differs from the stack: failures are reported through the BundleError.
-        await build({ ...esbuildOptions(entry, join(taskRoot, 'index.mjs')), absWorkingDir: repoRoot, logLevel: 'silent' });
-      } catch (error) {
-        throw new BundleError(definition.id, definition.entry, describeFailure(error), { cause: error, kind });
-      }
-      return [definition.id, taskRoot] as const;
-    }),
-  );
-  const failure = results.find((result) => result.status === 'rejected');
-  if (failure) throw failure.reason;
-  return new Map(results.map((result) => (result as PromiseFulfilledResult<readonly [string, string]>).value));
+  const taskRoots = new Map(definitions.map((definition) => [definition.id, join(buildDir, definition.id)] as const));
+  // The options the stack bundles each entry with, for all of them in one build: each is still its own bundle
+  // (no splitting), but the shared modules are read and parsed once, several times faster than a build each.
+  const { entryPoints: _entry, outfile: _outfile, ...options } = esbuildOptions('', '');
+  try {
+    await build({
+      ...options,
+      entryPoints: Object.fromEntries(definitions.map((definition) => [`${definition.id}/index`, resolve(repoRoot, definition.entry)])),
+      outdir: buildDir,
+      outExtension: { '.js': '.mjs' },
+      absWorkingDir: repoRoot,
+      // Failures are reported through the BundleError.
+      logLevel: 'silent',
+    });
+  } catch {
+    // Something does not build: one build each names the function.
+    for (const definition of definitions) await bundleOne(definition, taskRoots.get(definition.id)!, repoRoot, kind);
+  }
+  return taskRoots;
+}
+
+async function bundleOne(definition: FunctionDefinition, taskRoot: string, repoRoot: string, kind: FunctionKind): Promise<void> {
+  const entry = resolve(repoRoot, definition.entry);
+  try {
+    await build({ ...esbuildOptions(entry, join(taskRoot, 'index.mjs')), absWorkingDir: repoRoot, logLevel: 'silent' });
+  } catch (error) {
+    throw new BundleError(definition.id, definition.entry, describeFailure(error), { cause: error, kind });
+  }
 }
 
 /** Bundles the container runtime into plain ESM that `node` runs without a TypeScript loader. */

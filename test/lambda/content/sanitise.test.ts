@@ -34,7 +34,9 @@ function linkIsSafe(href: string): boolean {
   } catch {
     return true;
   }
-  return SAFE_PROTOCOLS.has(url.protocol) && (/^(https?|mailto|tel):/i.test(href.trim()) || url.origin === SITE);
+  // What a browser strips from either end of a URL before it reads it: C0 controls and spaces.
+  const stripped = href.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  return SAFE_PROTOCOLS.has(url.protocol) && (/^(https?|mailto|tel):/i.test(stripped) || url.origin === SITE);
 }
 
 describe('articleHtml', () => {
