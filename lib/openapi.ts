@@ -439,8 +439,15 @@ interface ContentOperation {
 }
 
 
+const VARY_ORIGIN = { description: 'A cached copy is for the origin it was asked from: CORS headers are added for allowed origins only.', schema: { const: 'Origin' } };
+
 function contentOperation(described: ContentOperation): OperationDescription {
-  const headers = { ETag: ref(REF.etag), 'Cache-Control': ref(REF.contentCacheControl), ...(described.localized ? { 'Content-Language': ref(REF.contentLanguage) } : {}) };
+  const headers = {
+    ETag: ref(REF.etag),
+    'Cache-Control': ref(REF.contentCacheControl),
+    Vary: VARY_ORIGIN,
+    ...(described.localized ? { 'Content-Language': ref(REF.contentLanguage) } : {}),
+  };
   return {
     description:
       `${described.description} Asked of the CMS by the backend, with a query it builds from these parameters only; any other query parameter is refused. ` +
@@ -455,7 +462,7 @@ function contentOperation(described: ContentOperation): OperationDescription {
         content: json(ref(REF.contentInvalid), { repeated: repeatedPageExample() }),
       },
       ...(described.notFound
-        ? { 404: { description: described.notFound, headers: { 'Cache-Control': ref(REF.contentCacheControl), 'X-Content-Type-Options': ref(REF.nosniff) }, content: json(ref(REF.errorEnvelope)) } }
+        ? { 404: { description: described.notFound, headers: { 'Cache-Control': ref(REF.contentCacheControl), Vary: VARY_ORIGIN, 'X-Content-Type-Options': ref(REF.nosniff) }, content: json(ref(REF.errorEnvelope)) } }
         : {}),
       502: {
         description: 'The CMS failed (timeout, network, an error status, an unreadable answer) and there is no copy to serve. Never a 404.',

@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { CachedLookups, type Lookup } from '../shared/cms/cached-lookups';
 import { cmsFromEnvironment } from '../shared/cms/from-environment';
+import { CmsError } from '../shared/errors';
 import { positiveIntegerEnv, requireEnv } from '../shared/env';
 import { ifNoneMatchMatches, strongEtag } from '../shared/etag';
 import { instrumentedHandler, type HttpHandler } from '../shared/instrumented-handler';
@@ -52,6 +53,15 @@ interface Entity extends Representation {
   readonly contentLanguage?: string;
 }
 
+/**
+ * Memory the cached answers of one function may take (two bytes a character): a quarter of a 256 MB
+ * function, however many pages and page sizes clients ask for.
+ */
+const MAX_CACHED_BYTES = 64 * 1024 * 1024;
+
+/** Lambda refuses a response over 6 MB: a larger answer (say, markup escaped to five times its size) is not one to give. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
 const asJson = (document: unknown): Representation => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(document) });
 
 /** The locale settings the stack passes: `CONTENT_LOCALES=en,es`, `CONTENT_DEFAULT_LOCALE=en`, `CONTENT_LOCALE_ALIASES=gr:el`. */
@@ -82,14 +92,15 @@ export function contentHandler<Query extends ParameterSchemas = Record<never, ne
   const settings: ContentSettings = { locales: localesFromEnvironment() };
   const { cms, cmsUrl } = cmsFromEnvironment();
   const library = new ContentLibrary(cms, { cmsUrl, locales: settings.locales });
-  const lookups = new CachedLookups<Entity>({ foundTtlSeconds: ttlSeconds, notFoundTtlSeconds });
+  const lookups = new CachedLookups<Entity>({ foundTtlSeconds: ttlSeconds, notFoundTtlSeconds, maxFoundWeight: MAX_CACHED_BYTES, weigh: (entity) => entity.body.length * 2 });
   const querySchemas = route.query?.(settings) ?? ({} as Query);
   const pathSchemas = route.path ?? ({} as Path);
   const represent = route.represent ?? asJson;
   const notFoundMessage = route.notFound ?? 'There is nothing at this address';
 
   const freshCaching = `public, max-age=${Math.min(60, ttlSeconds)}, s-maxage=${ttlSeconds}, stale-while-revalidate=${staleWhileRevalidateSeconds}`;
-  // A stale copy or a 404 is kept only briefly downstream, so the next request asks again soon.
+  // A stale copy or a 404 is kept only briefly downstream, so the next request asks again soon. Every cacheable answer
+  // varies by Origin: the gateway adds CORS headers only for an allowed one, so a copy made for another must not serve it.
   const briefCaching = `public, max-age=${notFoundTtlSeconds}, s-maxage=${notFoundTtlSeconds}`;
 
   return instrumentedHandler(async (event) => {
@@ -107,6 +118,7 @@ export function contentHandler<Query extends ParameterSchemas = Record<never, ne
       const answer = await route.answer(library, parameters);
       if (!answer) return undefined;
       const representation = represent(answer.document);
+      if (Buffer.byteLength(representation.body) > MAX_BODY_BYTES) throw new CmsError('unreadable', `${routeId}: an answer over ${MAX_BODY_BYTES} bytes`);
       return { ...representation, etag: strongEtag(representation.body), ...(answer.locale ? { contentLanguage: answer.locale } : {}) };
     });
     record(lookup, parameters);
@@ -122,7 +134,7 @@ export function contentHandler<Query extends ParameterSchemas = Record<never, ne
   });
 
   function serve(entity: Entity, cacheControl: string, ifNoneMatch: string | undefined): HttpResponse {
-    const headers = { etag: entity.etag, 'cache-control': cacheControl, ...(entity.contentLanguage ? { 'content-language': entity.contentLanguage } : {}) };
+    const headers = { etag: entity.etag, 'cache-control': cacheControl, vary: 'Origin', ...(entity.contentLanguage ? { 'content-language': entity.contentLanguage } : {}) };
     if (ifNoneMatchMatches(ifNoneMatch, entity.etag)) {
       count('ContentNotModified');
       // The type too: API Gateway would add text/plain, and a cache updating its copy's headers from a 304 would take it.
@@ -134,7 +146,7 @@ export function contentHandler<Query extends ParameterSchemas = Record<never, ne
 
   function notFound(): HttpResponse {
     count('ContentNotFound');
-    return errorResponse(404, notFoundMessage, {}, { 'cache-control': briefCaching });
+    return errorResponse(404, notFoundMessage, {}, { 'cache-control': briefCaching, vary: 'Origin' });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CmsClient } from '../shared/cms/client';
-import { isCmsError } from '../shared/errors';
+import { CmsError, isCmsError } from '../shared/errors';
 import { CAREERS, CASE_STUDIES, HISTORIES, HOME, LEGAL_PAGES, SERVICES, type ContentType } from './content-types';
 import { collectionAnswer, onePage, singleAnswer, text, type ModelContext, type Pagination, type V4Entry } from './model';
 import { MAX_PAGE_SIZE, type LegalPageName, type LocaleSettings } from './parameters';
@@ -31,6 +31,12 @@ export interface Listing {
 export interface ContentLibrarySettings extends ModelContext {
   readonly locales: LocaleSettings;
 }
+
+/**
+ * Time for all of the sitemap's listings: they are read a page at a time, so a slow CMS with many pages
+ * must fail as a timeout (a stale copy, or a 502) before the function's own 10 s end it as a 500.
+ */
+export const LISTINGS_BUDGET_MS = 6000;
 
 /** Case studies answer their images and each section's image with them. */
 const CASE_STUDY_POPULATE = ['image', 'blogContent', 'blogContent.image'];
@@ -117,18 +123,23 @@ export class ContentLibrary {
     return { document: await this.collection(CAREERS.path, populate(['career'], { 'pagination[pageSize]': String(MAX_PAGE_SIZE) }), this.readers.careers) };
   }
 
-  /** Every case study and every service (default locale), by slug, up to `limit` of each, for the sitemap. */
+  /**
+   * Every case study and every service (default locale), by slug, up to `limit` of each, for the sitemap;
+   * a {@link CmsError} (`timeout`) when the pages take longer than {@link LISTINGS_BUDGET_MS} in all.
+   */
   async listings(limit: number): Promise<{ readonly caseStudies: readonly Listing[]; readonly services: readonly Listing[] }> {
+    const deadline = Date.now() + LISTINGS_BUDGET_MS;
     const [caseStudies, services] = await Promise.all([
-      this.allListings(CASE_STUDIES.path, {}, limit),
-      this.allListings(SERVICES.path, { locale: this.settings.locales.defaultLocale }, limit),
+      this.allListings(CASE_STUDIES.path, {}, limit, deadline),
+      this.allListings(SERVICES.path, { locale: this.settings.locales.defaultLocale }, limit, deadline),
     ]);
     return { caseStudies, services };
   }
 
-  private async allListings(path: string, extra: Record<string, string>, limit: number): Promise<Listing[]> {
+  private async allListings(path: string, extra: Record<string, string>, limit: number, deadline: number): Promise<Listing[]> {
     const listings = new Map<string, Listing>();
     for (let page = 1; listings.size < limit; page += 1) {
+      if (Date.now() > deadline) throw new CmsError('timeout', `${path} (page ${page} of the listings, past their time budget)`);
       const query = new URLSearchParams({ ...extra, 'fields[0]': 'slug', 'fields[1]': 'updatedAt', 'sort[0]': 'slug:asc', 'pagination[page]': String(page), 'pagination[pageSize]': String(MAX_PAGE_SIZE) });
       const { entries, pagination } = await this.cms.get(path, query, this.readers.listings);
       const before = listings.size;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { absoluteMediaUrl } from '../shared/cms/media-url';
-import { articleHtml, safeJson } from './sanitise';
+import { articleHtml, isSanitisable, safeJson } from './sanitise';
 
 /**
  * Content as this API answers it: the Strapi v4 REST shape the site already
@@ -54,7 +54,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** v4's `{ id, attributes }` as one flat object, as v5 has it. */
 function flatEntry(value: unknown): unknown {
-  return isRecord(value) && isRecord(value.attributes) ? { id: value.id, ...value.attributes } : value;
+  // The entry's id wins over an `id` among its attributes.
+  return isRecord(value) && isRecord(value.attributes) ? { ...value.attributes, id: value.id } : value;
 }
 
 /** What v4 wraps in `{ data }` (a media or relation field), as v5 has it. */
@@ -81,8 +82,8 @@ export const number: Field = leniently(v.number());
 export const boolean: Field = leniently(v.boolean());
 /** A list of strings (tags); anything else in it is left out. */
 export const strings: Field = leniently(v.pipe(v.array(v.unknown()), v.transform((items) => items.filter((item) => typeof item === 'string'))));
-/** Text the site inserts as HTML: sanitised, its line breaks as `<br>`. */
-export const html: Field = leniently(v.pipe(v.string(), v.transform(articleHtml)));
+/** Text the site inserts as HTML: sanitised, its line breaks as `<br>`; null past the sanitiser's limits. */
+export const html: Field = leniently(v.pipe(v.string(), v.check(isSanitisable), v.transform(articleHtml)));
 /** A JSON field whose shape the CMS's editors decide: kept whole, its markup and links made safe. */
 export const json: Field = () => v.pipe(v.optional(v.unknown(), null), v.transform((value) => safeJson(value)));
 

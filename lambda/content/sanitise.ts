@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { withAttributeSafeCharacters } from '../shared/cms/media-url';
 
 /**
  * What article text may keep: structure, emphasis, lists, tables and links.
@@ -25,10 +26,31 @@ export function articleHtml(text: string): string {
   return sanitizeHtml(text, ARTICLE_TEXT);
 }
 
+/** Characters of one HTML text at most: a long read is a few tens of thousands. */
+export const MAX_HTML_LENGTH = 200_000;
+/** Tags of one HTML text at most: the parser's time grows with the square of the elements left open. */
+export const MAX_HTML_TAGS = 5_000;
+
+/**
+ * Whether a text is within what {@link articleHtml} is given: past these
+ * limits a text is no article, and would hold the function for seconds.
+ */
+export function isSanitisable(text: string): boolean {
+  if (text.length > MAX_HTML_LENGTH) return false;
+  let tags = 0;
+  for (let index = text.indexOf('<'); index !== -1; index = text.indexOf('<', index + 1)) {
+    tags += 1;
+    if (tags > MAX_HTML_TAGS) return false;
+  }
+  return true;
+}
+
 /** Keys whose string values the site may put in an `href` or `src`. */
 const URL_KEYS = /^(href|url|link|src|to)$/i;
 /** What a browser would make a tag of: `<` then a letter, `/`, `!` or `?`. A lone `<` (`<3`) is text. */
 const MARKUP = /<[a-zA-Z/!?]/;
+/** Keys no site code means as data, and a careless deep merge would take for the prototype. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Stands for the site when a relative link is resolved: a link that leaves it is not relative. */
 const SITE = 'https://site.invalid';
 
@@ -50,9 +72,9 @@ function safeLink(link: string): string | null {
   } catch {
     return null;
   }
-  if (/^https?:/i.test(trimmed)) return resolved.href;
+  if (/^https?:/i.test(trimmed)) return withAttributeSafeCharacters(resolved.href);
   // Kept as written (an anchor or a query is relative to the page it is on), its unsafe characters encoded.
-  return resolved.origin === SITE ? trimmed.replace(/[\s"'<>`]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) : null;
+  return resolved.origin === SITE ? withAttributeSafeCharacters(trimmed) : null;
 }
 
 /**
@@ -60,17 +82,19 @@ function safeLink(link: string): string | null {
  * site that may insert any of its strings as HTML: a string under a URL key
  * (or in a list under one) is kept as a safe link ({@link safeLink}) or null; any
  * other string with markup in it goes through {@link articleHtml}. Strings
- * without markup are left as they are: they cannot make an element.
+ * without markup are left as they are: they cannot make an element. Markup
+ * past {@link isSanitisable}'s limits is null; keys that name a prototype are dropped.
  */
 export function safeJson(value: unknown, key = ''): unknown {
   if (typeof value === 'string') {
     if (URL_KEYS.test(key)) return safeLink(value);
-    return MARKUP.test(value) ? articleHtml(value) : value;
+    if (!MARKUP.test(value)) return value;
+    return isSanitisable(value) ? articleHtml(value) : null;
   }
   // A list's items are under its key: `{ "to": ["javascript:…"] }` is a list of links.
   if (Array.isArray(value)) return value.map((item) => safeJson(item, key));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, safeJson(item, name)]));
+    return Object.fromEntries(Object.entries(value).filter(([name]) => !PROTOTYPE_KEYS.has(name)).map(([name, item]) => [name, safeJson(item, name)]));
   }
   return value;
 }

@@ -4,12 +4,22 @@ export interface CachedValue<Value> {
   readonly fresh: boolean;
 }
 
-export interface MemoryCacheOptions {
+export interface MemoryCacheOptions<Value> {
   /**
    * Entries kept at most; the least recently used goes first.
    * @default 500
    */
   readonly maxEntries?: number;
+  /**
+   * Total weight kept at most (with `weigh`); the least recently used go first.
+   * @default - no limit but `maxEntries`
+   */
+  readonly maxWeight?: number;
+  /**
+   * The weight of a value, e.g. its size in bytes.
+   * @default - every value weighs nothing
+   */
+  readonly weigh?: (value: Value) => number;
   /** @default Date.now */
   readonly now?: () => number;
 }
@@ -19,12 +29,17 @@ export interface MemoryCacheOptions {
  * fallbacks until evicted.
  */
 export class MemoryCache<Value> {
-  private readonly entries = new Map<string, { value: Value; expiresAt: number }>();
+  private readonly entries = new Map<string, { value: Value; expiresAt: number; weight: number }>();
   private readonly maxEntries: number;
+  private readonly maxWeight: number;
+  private readonly weigh: (value: Value) => number;
   private readonly now: () => number;
+  private weight = 0;
 
-  constructor(options: MemoryCacheOptions = {}) {
+  constructor(options: MemoryCacheOptions<Value> = {}) {
     this.maxEntries = options.maxEntries ?? 500;
+    this.maxWeight = options.maxWeight ?? Infinity;
+    this.weigh = options.weigh ?? (() => 0);
     this.now = options.now ?? Date.now;
   }
 
@@ -38,14 +53,19 @@ export class MemoryCache<Value> {
   }
 
   delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
     this.entries.delete(key);
+    this.weight -= entry.weight;
   }
 
   set(key: string, value: Value, ttlSeconds: number): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
-    while (this.entries.size > this.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value as string);
+    this.delete(key);
+    const weight = this.weigh(value);
+    this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000, weight });
+    this.weight += weight;
+    while (this.entries.size > this.maxEntries || (this.weight > this.maxWeight && this.entries.size > 1)) {
+      this.delete(this.entries.keys().next().value as string);
     }
   }
 }

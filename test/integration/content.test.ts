@@ -520,6 +520,8 @@ describe('the content routes', () => {
       const first = await get(api, path);
       const etag = first.headers.get('etag')!;
       expect(etag).toMatch(/^"[^"\s]+"$/);
+      // The gateway adds CORS headers for allowed origins only: a copy cached for one origin must not serve another.
+      expect(first.headers.get('vary')).toBe('Origin');
       const again = await get(api, path);
       expect([again.headers.get('etag'), again.text]).toEqual([etag, first.text]);
       for (const ifNoneMatch of [etag, `W/${etag}`, `"not-this-one", ${etag}`, '*']) {

@@ -1,7 +1,7 @@
 import { InFlight, MemoryCache } from '../cache';
 import { isCmsError, type CmsError } from '../errors';
 
-export interface CachedLookupsOptions {
+export interface CachedLookupsOptions<Value> {
   /** Seconds a found value is served from memory before the CMS is asked again. */
   readonly foundTtlSeconds: number;
   /** Seconds a key the CMS has nothing for is remembered as not found. */
@@ -16,6 +16,13 @@ export interface CachedLookupsOptions {
    * @default 1000
    */
   readonly maxNotFound?: number;
+  /**
+   * Total weight of the found values kept at most, by `weigh`: memory, when values are large.
+   * @default - no limit but `maxFound`
+   */
+  readonly maxFoundWeight?: number;
+  /** The weight of a found value, e.g. its size in bytes. @default - nothing */
+  readonly weigh?: (value: Value) => number;
   /** @default Date.now */
   readonly now?: () => number;
 }
@@ -52,9 +59,9 @@ export class CachedLookups<Value> {
   private readonly now: () => number;
   private lastFailure?: { readonly error: CmsError; readonly at: number };
 
-  constructor(private readonly options: CachedLookupsOptions) {
+  constructor(private readonly options: CachedLookupsOptions<Value>) {
     this.now = options.now ?? Date.now;
-    this.found = new MemoryCache({ maxEntries: options.maxFound ?? 500, now: this.now });
+    this.found = new MemoryCache({ maxEntries: options.maxFound ?? 500, maxWeight: options.maxFoundWeight, weigh: options.weigh, now: this.now });
     this.notFound = new MemoryCache({ maxEntries: options.maxNotFound ?? 1000, now: this.now });
   }
 

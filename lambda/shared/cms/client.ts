@@ -56,7 +56,13 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
         } catch (error) {
           throw new UnreadableAnswer('The CMS answer is not JSON', { cause: error });
         }
-        const result = await schema['~standard'].validate(json);
+        let result: Awaited<ReturnType<typeof schema['~standard']['validate']>>;
+        try {
+          result = await schema['~standard'].validate(json);
+        } catch (error) {
+          // A reader that gives up (an answer nested past the stack, say) has met an answer it cannot read.
+          throw new UnreadableAnswer('The CMS answer could not be read', { cause: error });
+        }
         if (result.issues) throw new UnreadableAnswer(`The CMS answer does not fit: ${result.issues[0]?.message}`);
         return result.value;
       } catch (error) {

@@ -22,5 +22,14 @@ export function absoluteMediaUrl(url: string, cmsOrigin: string): string | undef
   resolved.hash = '';
   resolved.username = '';
   resolved.password = '';
-  return resolved.href;
+  return withAttributeSafeCharacters(resolved.href);
+}
+
+/**
+ * A URL with the characters that could end or break an HTML attribute it is
+ * written into percent-encoded (as UTF-8): quotes, angle brackets, backticks
+ * and white space. A parsed URL can still hold some (`'` in a path, `"` in a host).
+ */
+export function withAttributeSafeCharacters(url: string): string {
+  return url.replace(/[\s"'<>`]/gu, (character) => (character === "'" ? '%27' : encodeURIComponent(character)));
 }

@@ -281,6 +281,13 @@ describe('collectionAnswer', () => {
   });
 });
 
+describe('an entry\u2019s id', () => {
+  it('is the entry\u2019s own, not an id among a v4 entry\u2019s attributes', () => {
+    const [entry] = read(CASE_STUDIES.fields, { data: [{ id: 7, attributes: { id: 99, slug: 'a' } }] }).entries;
+    expect(entry).toMatchObject({ id: 7, attributes: { slug: 'a' } });
+  });
+});
+
 describe('singleAnswer', () => {
   const homeFields = { heroTitle: 'Hello', heroSubtitle: 'World', ctaLabel: 'Talk', solutionsHeading: 'Solutions', technologiesHeading: 'Tech', locale: 'en', ...BOOKKEEPING };
   const service = { slug: 'web', title: 'Web', category: 'Build', onNavDisplay: true, locale: 'en', ...BOOKKEEPING };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseFragment } from 'parse5';
-import { articleHtml, safeJson } from '../../../lambda/content/sanitise';
+import { articleHtml, isSanitisable, MAX_HTML_LENGTH, MAX_HTML_TAGS, safeJson } from '../../../lambda/content/sanitise';
 
 type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string; content?: Node };
 
@@ -261,5 +261,22 @@ describe('safeJson', () => {
 
   it('leaves a non-string value under a URL key as it is', () => {
     expect(safeJson({ href: 5, url: null, link: { href: 'https://example.com/' } })).toEqual({ href: 5, url: null, link: { href: 'https://example.com/' } });
+  });
+});
+
+describe('isSanitisable', () => {
+  it('takes an article, and refuses a text past the length or the tag count the sanitiser is given', () => {
+    expect(isSanitisable(`<p>${'word '.repeat(10_000)}</p>`)).toBe(true);
+    expect(isSanitisable('x'.repeat(MAX_HTML_LENGTH))).toBe(true);
+    expect(isSanitisable('x'.repeat(MAX_HTML_LENGTH + 1))).toBe(false);
+    expect(isSanitisable('<b>'.repeat(MAX_HTML_TAGS))).toBe(true);
+    expect(isSanitisable('<b>'.repeat(MAX_HTML_TAGS + 1))).toBe(false);
+  });
+
+  it('makes markup past the limits null in JSON, and drops keys that name a prototype', () => {
+    expect(safeJson({ html: '<b>x'.repeat(MAX_HTML_TAGS + 1), text: 'kept' })).toEqual({ html: null, text: 'kept' });
+    const parsed = JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},"prototype":1,"kept":{"a":1}}');
+    expect(safeJson(parsed)).toEqual({ kept: { a: 1 } });
+    expect(Object.keys(safeJson(parsed) as object)).toEqual(['kept']);
   });
 });

@@ -1,6 +1,6 @@
 import { DOMParser, onWarningStopParsing, type Element } from '@xmldom/xmldom';
 import type { Listing } from '../../../lambda/content/content-library';
-import { MAX_SITEMAP_URLS, renderSitemap } from '../../../lambda/content/sitemap';
+import { MAX_SITEMAP_BYTES, MAX_SITEMAP_URLS, renderSitemap } from '../../../lambda/content/sitemap';
 
 const SITE = 'https://www.marchcroft.com';
 const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -71,7 +71,7 @@ describe('renderSitemap', () => {
     expect(urls.slice(STATIC_LOCS.length).map((url) => url.loc)).toEqual([`${SITE}/work/casestudies/fine`]);
   });
 
-  it.each(['1', '2025', '+275760-09-13T00:00:00.000Z', 'Tue, 01 Apr 2025 10:00:00 GMT', '2025-13-45T00:00:00Z'])('gives no lastmod for the updatedAt %j, which is no ISO date', (updatedAt) => {
+  it.each(['1', '2025', '+275760-09-13T00:00:00.000Z', 'Tue, 01 Apr 2025 10:00:00 GMT', '2025-13-45T00:00:00Z', '2025-02-30', '2025-02-29T12:00:00Z'])('gives no lastmod for the updatedAt %j, which is no ISO date', (updatedAt) => {
     expect(parse(render([{ slug: 'a', updatedAt }], [])).urls.at(-1)).toEqual({ loc: `${SITE}/work/casestudies/a`, lastmod: undefined });
   });
 
@@ -82,7 +82,8 @@ describe('renderSitemap', () => {
   });
 
   it(`never lists more than ${MAX_SITEMAP_URLS} URLs, leaving out the entries past them`, () => {
-    const caseStudies = Array.from({ length: MAX_SITEMAP_URLS }, (_, index) => ({ slug: `case-${index}`, updatedAt: '2025-01-01T00:00:00.000Z' }));
+    // Short URLs without lastmod, so the count is what limits and not the size.
+    const caseStudies = Array.from({ length: MAX_SITEMAP_URLS }, (_, index) => ({ slug: `case-${index}` }));
     const xml = render(caseStudies, [{ slug: 'web' }]);
     // Counted in the text: a full parse of 50,000 URLs takes seconds, and the other tests parse the same markup.
     const locs = Array.from(xml.matchAll(/<url><loc>([^<]*)<\/loc>/g), (match) => match[1]);
@@ -91,6 +92,15 @@ describe('renderSitemap', () => {
     expect(locs.slice(0, STATIC_LOCS.length)).toEqual(STATIC_LOCS);
     expect(locs.at(-1)).toBe(`${SITE}/work/casestudies/case-${MAX_SITEMAP_URLS - STATIC_LOCS.length - 1}`);
     expect(xml).not.toContain('/services/');
+  });
+
+  it(`never writes more than ${MAX_SITEMAP_BYTES} bytes, which Lambda could not answer, leaving out the entries past them`, () => {
+    const caseStudies = Array.from({ length: MAX_SITEMAP_URLS }, (_, index) => ({ slug: `a-long-case-study-slug-of-a-realistic-length-${index}`, updatedAt: '2025-01-01T00:00:00.000Z' }));
+    const xml = render(caseStudies);
+    expect(Buffer.byteLength(xml)).toBeLessThanOrEqual(MAX_SITEMAP_BYTES);
+    expect(Buffer.byteLength(xml)).toBeGreaterThan(MAX_SITEMAP_BYTES - 200);
+    expect(xml.endsWith('</lastmod></url>\n</urlset>\n')).toBe(true);
+    expect(xml.split('<url>').length - 1).toBeLessThan(MAX_SITEMAP_URLS);
   });
 
   it('cuts the list at the limit in services too, after every case study', () => {

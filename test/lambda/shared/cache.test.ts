@@ -33,6 +33,28 @@ describe('MemoryCache', () => {
     cache.set('c', 'C', 60);
     expect([cache.get('a')?.value, cache.get('b')?.value, cache.get('c')?.value]).toEqual(['A', undefined, 'C']);
   });
+
+  it('evicts the least recently used entries beyond its weight, keeping the newest even when it alone is over', () => {
+    const cache = new MemoryCache<string>({ maxWeight: 10, weigh: (value) => value.length, now: clock });
+    cache.set('a', 'aaaa', 60);
+    cache.set('b', 'bbbb', 60);
+    cache.get('a');
+    cache.set('c', 'cccc', 60);
+    expect([cache.get('a')?.value, cache.get('b')?.value, cache.get('c')?.value]).toEqual(['aaaa', undefined, 'cccc']);
+    cache.set('d', 'd'.repeat(20), 60);
+    expect([cache.get('a'), cache.get('c'), cache.get('d')?.value]).toEqual([undefined, undefined, 'd'.repeat(20)]);
+  });
+
+  it('counts a replaced or deleted entry\u2019s weight out', () => {
+    const cache = new MemoryCache<string>({ maxWeight: 10, weigh: (value) => value.length, now: clock });
+    cache.set('a', 'aaaaaaaa', 60);
+    cache.set('a', 'aa', 60);
+    cache.set('b', 'bbbbbbbb', 60);
+    expect([cache.get('a')?.value, cache.get('b')?.value]).toEqual(['aa', 'bbbbbbbb']);
+    cache.delete('b');
+    cache.set('c', 'cccccccc', 60);
+    expect([cache.get('a')?.value, cache.get('c')?.value]).toEqual(['aa', 'cccccccc']);
+  });
 });
 
 describe('InFlight', () => {
