@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { absoluteMediaUrl } from '../shared/cms/media-url';
+import { flatEntry, unwrapped } from '../shared/cms/strapi';
 import { articleHtml, isSanitisable, safeJson } from './sanitise';
 
 /**
@@ -46,21 +47,6 @@ function lenient(schema: AnySchema): AnySchema {
  */
 function whenPopulated(schema: AnySchema): AnySchema {
   return v.optional(schema) as AnySchema;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** v4's `{ id, attributes }` as one flat object, as v5 has it. */
-function flatEntry(value: unknown): unknown {
-  // The entry's id wins over an `id` among its attributes.
-  return isRecord(value) && isRecord(value.attributes) ? { ...value.attributes, id: value.id } : value;
-}
-
-/** What v4 wraps in `{ data }` (a media or relation field), as v5 has it. */
-function unwrapped(value: unknown): unknown {
-  return isRecord(value) && 'data' in value ? value.data : value;
 }
 
 function readers(fields: Fields, context: ModelContext): Record<string, AnySchema> {

@@ -30,29 +30,36 @@ const mediaFields = v.object({
 export type Media = v.InferOutput<typeof mediaFields>;
 export type MediaFormat = v.InferOutput<typeof mediaFormat>;
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A v4 entry (`{ id, attributes }`) as one flat object, as v5 has it; the
+ * entry's own id wins over an `id` among its attributes. An entry whose
+ * `attributes` is no object is unreadable (undefined), rather than passing as
+ * a v5 entry with every field missing. Anything else is returned as it is.
+ */
+export function flatEntry(value: unknown): unknown {
+  if (!isRecord(value) || !('attributes' in value)) return value;
+  return isRecord(value.attributes) ? { ...value.attributes, id: value.id } : undefined;
+}
+
+/** What v4 wraps in `{ data }` (a media or relation field), as v5 has it. */
+export function unwrapped(value: unknown): unknown {
+  return isRecord(value) && 'data' in value ? value.data : value;
+}
+
 /** A single media field: v4 `{ data: { id, attributes } | null }` or v5 flat object or null. */
-export const singleMedia = v.union([
-  v.pipe(
-    v.object({ data: v.nullable(v.object({ attributes: mediaFields })) }),
-    v.transform((relation): Media | null => relation.data?.attributes ?? null),
-  ),
+export const singleMedia = v.pipe(
+  v.unknown(),
+  v.transform((value) => flatEntry(unwrapped(value))),
   v.nullable(mediaFields),
-]);
+);
 
 /** One entry of a collection, v4 or v5, as its fields with `id` beside them. */
 function entry<const Fields extends v.ObjectEntries>(fields: Fields) {
-  const flat = v.object({ id: v.number(), ...fields });
-  return v.union([
-    v.pipe(
-      v.object({ id: v.number(), attributes: v.object(fields) }),
-      v.transform(({ id, attributes }) => ({ id, ...attributes }) as v.InferOutput<typeof flat>),
-    ),
-    v.pipe(
-      // A v4 entry whose attributes do not fit must fail, not pass as a v5 entry with every field missing.
-      v.custom<object>((input) => typeof input === 'object' && input !== null && !('attributes' in input)),
-      flat,
-    ),
-  ]);
+  return v.pipe(v.unknown(), v.transform(flatEntry), v.object({ id: v.number(), ...fields }));
 }
 
 /** A collection answer (`GET /api/<type>`): its entries, flat. */
