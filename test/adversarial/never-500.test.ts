@@ -1,7 +1,7 @@
 import { SAMPLE_CONTENT } from '../../local/content-server';
 import type { ContentSet } from '../../local/content-server/content-set';
 import type { LocalApi } from '../../local/local-api';
-import { get, startContentApi } from '../support/content-api';
+import { get, startQuietLocalApi } from '../support/local-api';
 
 /**
  * Adversarial review regressions (over HTTP, the real handlers behind the emulator): CMS content that turns
@@ -29,7 +29,7 @@ describe('CMS content that must not make a 500', () => {
     const content = contentWith((set) => {
       entriesOf(set, 'privacies')[0]!.json = { title: 'Privacy', sections: [{ heading: 'h', content: `<p>${'&'.repeat(1_900_000)}</p>` }] };
     });
-    api = await startContentApi('adversarial-amplified', { contentServer: { content } });
+    api = await startQuietLocalApi('content-adversarial-amplified', { contentServer: { content } });
     const response = await get(api, '/content/legal/privacy');
     expect(response.status).not.toBe(500);
   }, 60_000);
@@ -40,7 +40,7 @@ describe('CMS content that must not make a 500', () => {
       const entry = entriesOf(set, 'blogs').find((blog) => blog.slug === 'no-image-case-study')!;
       entry.blogContent = [{ id: 1, title: 't', content: '<b>x'.repeat(300_000), image: null }];
     });
-    api = await startContentApi('adversarial-nesting', { contentServer: { content } });
+    api = await startQuietLocalApi('content-adversarial-nesting', { contentServer: { content } });
     const response = await get(api, '/content/case-studies/no-image-case-study');
     expect(response.status).not.toBe(500);
   }, 60_000);
@@ -54,7 +54,7 @@ describe('CMS content that must not make a 500', () => {
         blogs.push({ ...structuredClone(template), id: 10_000 + index, slug: `bulk-${index}`, image: null, blogContent: [] });
       }
     });
-    api = await startContentApi('adversarial-sitemap', { contentServer: { content } });
+    api = await startQuietLocalApi('content-adversarial-sitemap', { contentServer: { content } });
     api.contentServer!.setFault({ kind: 'delay', ms: 1800 });
     const response = await get(api, '/sitemap.xml');
     expect(response.status).not.toBe(500);

@@ -2,19 +2,8 @@ import { SAMPLE_DRAFT_SLUG, SAMPLE_SLUGS } from '../../local/content-server';
 import type { LocalApi } from '../../local/local-api';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../lib/function-settings';
 import { isContentRoute, ROUTES } from '../../lib/routes';
-import {
-  allKeys,
-  allStringsByKey,
-  cmsCalls,
-  cmsGet,
-  dangerousMarkup,
-  get,
-  loggedDuring,
-  metricNames,
-  sleep,
-  startContentApi,
-  type Fetched,
-} from '../support/content-api';
+import { allKeys, allStringsByKey, dangerousMarkup, loggedDuring, metricNames } from '../support/content-api';
+import { CMS_FAILURES, cmsCalls, cmsGet, get, sleep, startQuietLocalApi, type Fetched } from '../support/local-api';
 
 /**
  * The content routes over real HTTP: the real handlers behind the emulator,
@@ -83,7 +72,7 @@ function mediaFiles(document: unknown): [url: string, mime: string][] {
 describe('the content routes', () => {
   let api: LocalApi;
   beforeAll(async () => {
-    api = await startContentApi('main', { config: { content: CONTENT } });
+    api = await startQuietLocalApi('content-main', { config: { content: CONTENT } });
   }, 60_000);
   afterAll(() => api?.close());
   beforeEach(() => api.contentServer!.clearRequests());
@@ -723,22 +712,12 @@ describe('the content routes when the CMS fails', () => {
   let api: LocalApi;
   beforeAll(async () => {
     // Answers expire after a second; a stale copy or a 404 is kept downstream for 5 s.
-    api = await startContentApi('failing', { config: { cmsTimeoutMs: 500, content: { ttlSeconds: 1, notFoundTtlSeconds: 5 } } });
+    api = await startQuietLocalApi('content-failing', { config: { cmsTimeoutMs: 500, content: { ttlSeconds: 1, notFoundTtlSeconds: 5 } } });
   }, 60_000);
   afterAll(() => api?.close());
   afterEach(() => api.contentServer!.setFault(null));
 
-  it.each([
-    ['answers 500', { kind: 'status', status: 500 }],
-    ['answers 503', { kind: 'status', status: 503 }],
-    ['refuses the token (401)', { kind: 'status', status: 401 }],
-    ['forbids the request (403)', { kind: 'status', status: 403 }],
-    ['answers 404 for the collection itself', { kind: 'status', status: 404 }],
-    ['answers garbage', { kind: 'garbage' }],
-    ['answers JSON of another shape', { kind: 'wrong-shape' }],
-    ['drops the connection', { kind: 'reset' }],
-    ['is slower than the time budget', { kind: 'delay', ms: 1200 }],
-  ] as const)('answers 502, never 404 or 200, when the CMS %s and there is no copy', async (_, fault) => {
+  it.each(CMS_FAILURES)('answers 502, never 404 or 200, when the CMS %s and there is no copy', async (_, fault) => {
     api.contentServer!.setFault(fault);
     const { status, headers, json, text } = await get(api, '/content/careers');
     expect(status).toBe(502);
@@ -807,8 +786,8 @@ describe('the content routes on a Strapi v5 CMS', () => {
   let v5: LocalApi;
   beforeAll(async () => {
     [v4, v5] = await Promise.all([
-      startContentApi('strapi-v4', { config: { content: LOCALES } }),
-      startContentApi('strapi-v5', { config: { content: LOCALES }, contentServer: { apiVersion: 5 } }),
+      startQuietLocalApi('content-strapi-v4', { config: { content: LOCALES } }),
+      startQuietLocalApi('content-strapi-v5', { config: { content: LOCALES }, contentServer: { apiVersion: 5 } }),
     ]);
   }, 60_000);
   afterAll(() => Promise.all([v4?.close(), v5?.close()]));

@@ -1,21 +1,12 @@
 import { SAMPLE_SLUGS } from '../../local/content-server';
-import { startLocalApi, type LocalApi } from '../../local/local-api';
+import type { LocalApi } from '../../local/local-api';
+import { parseJsonLine } from '../support/content-api';
 import { HtmlDocument } from '../support/html-document';
+import { CMS_FAILURES, cmsCalls, SITE_URL, startQuietLocalApi } from '../support/local-api';
 
 /** The share page over real HTTP: the real handler behind the emulator, reading the embedded content server. */
 
-const SITE_URL = 'https://site.example.com';
 const TTL = { sharePageTtlSeconds: 300, sharePageNotFoundTtlSeconds: 60 };
-// Throttling has its own tests; here it would only get in the way of many requests.
-const UNTHROTTLED = { rateLimit: 100_000, burstLimit: 100_000 };
-
-function quietLocalApi(options: Parameters<typeof startLocalApi>[0] = {}): Promise<LocalApi> {
-  return startLocalApi({
-    ...options,
-    config: { siteUrl: SITE_URL, throttle: UNTHROTTLED, ...options.config },
-    emulator: { onLog: () => undefined, ...options.emulator },
-  });
-}
 
 /** What the CMS itself holds for a slug, straight from the content server. */
 async function cmsEntry(api: LocalApi, slug: string): Promise<Record<string, any>> {
@@ -30,14 +21,10 @@ async function sharePage(api: LocalApi, slug: string, init?: RequestInit) {
   return { response, html, page: new HtmlDocument(html) };
 }
 
-function cmsCalls(api: LocalApi): number {
-  return api.contentServer!.requests.filter((request) => request.path.startsWith('/api/')).length;
-}
-
 describe('GET /share/casestudies/{slug}', () => {
   let api: LocalApi;
   beforeAll(async () => {
-    api = await quietLocalApi({ config: { cache: TTL } });
+    api = await startQuietLocalApi('share-page', { config: { cache: TTL } });
   });
   afterAll(() => api.close());
   beforeEach(() => api.contentServer!.clearRequests());
@@ -120,7 +107,7 @@ describe('GET /share/casestudies/{slug}', () => {
       statuses.add((await fetch(`${api.url}/share/casestudies/${SAMPLE_SLUGS.absoluteImageUrl}`)).status);
     }
     expect([...statuses]).toEqual([200]);
-    expect(cmsCalls(api)).toBe(1);
+    expect(cmsCalls(api)).toHaveLength(1);
   });
 
   it('shows markup in a title as text, decoded once and escaped once', async () => {
@@ -196,13 +183,13 @@ describe('GET /share/casestudies/{slug}', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.text('h1')).toBe('Case study not found');
-    expect(cmsCalls(api)).toBe(0);
+    expect(cmsCalls(api)).toHaveLength(0);
   });
 
   it('answers a slug of 200 characters by asking the CMS', async () => {
     const { response } = await sharePage(api, 'b'.repeat(200));
     expect(response.status).toBe(404);
-    expect(cmsCalls(api)).toBe(1);
+    expect(cmsCalls(api)).toHaveLength(1);
   });
 
   it('answers an unknown slug with the not-found page, and remembers it', async () => {
@@ -211,7 +198,7 @@ describe('GET /share/casestudies/{slug}', () => {
     expect([first.response.status, second.response.status]).toEqual([404, 404]);
     expect(first.response.headers.get('cache-control')).toBe('public, max-age=60, s-maxage=60');
     expect(first.page.attribute('a', 'href')).toBe(`${SITE_URL}/work`);
-    expect(cmsCalls(api)).toBe(1);
+    expect(cmsCalls(api)).toHaveLength(1);
   });
 
   it('sends people on to the site by a script and a link, never a redirect or meta refresh', async () => {
@@ -225,7 +212,7 @@ describe('GET /share/casestudies/{slug}', () => {
 
 describe('GET /share/casestudies/{slug} on a Strapi v5 CMS', () => {
   it('answers the same page as on Strapi v4', async () => {
-    const [v4, v5] = await Promise.all([quietLocalApi(), quietLocalApi({ contentServer: { apiVersion: 5 } })]);
+    const [v4, v5] = await Promise.all([startQuietLocalApi('share-page-v4'), startQuietLocalApi('share-page-v5', { contentServer: { apiVersion: 5 } })]);
     try {
       for (const slug of [SAMPLE_SLUGS.normal, SAMPLE_SLUGS.noImage, SAMPLE_SLUGS.longBody, SAMPLE_SLUGS.oversizedImage]) {
         const [a, b] = await Promise.all([sharePage(v4, slug), sharePage(v5, slug)]);
@@ -243,21 +230,12 @@ describe('GET /share/casestudies/{slug} on a Strapi v5 CMS', () => {
 describe('GET /share/casestudies/{slug} when the CMS fails', () => {
   let api: LocalApi;
   beforeAll(async () => {
-    api = await quietLocalApi({ config: { cmsTimeoutMs: 500, cache: { sharePageTtlSeconds: 1, sharePageNotFoundTtlSeconds: 1 } } });
+    api = await startQuietLocalApi('share-page-failing', { config: { cmsTimeoutMs: 500, cache: { sharePageTtlSeconds: 1, sharePageNotFoundTtlSeconds: 1 } } });
   });
   afterAll(() => api.close());
   afterEach(() => api.contentServer!.setFault(null));
 
-  it.each([
-    ['answers 500', { kind: 'status', status: 500 }],
-    ['answers 503', { kind: 'status', status: 503 }],
-    ['refuses the token (401)', { kind: 'status', status: 401 }],
-    ['forbids the request (403)', { kind: 'status', status: 403 }],
-    ['answers garbage', { kind: 'garbage' }],
-    ['answers JSON of another shape', { kind: 'wrong-shape' }],
-    ['drops the connection', { kind: 'reset' }],
-    ['is slower than the time budget', { kind: 'delay', ms: 2000 }],
-  ] as const)('answers 502, never 404, when the CMS %s and there is no copy', async (_, fault) => {
+  it.each(CMS_FAILURES)('answers 502, never 404, when the CMS %s and there is no copy', async (_, fault) => {
     api.contentServer!.setFault(fault);
     const { response, page } = await sharePage(api, SAMPLE_SLUGS.hostileText);
     expect(response.status).toBe(502);
@@ -274,14 +252,14 @@ describe('GET /share/casestudies/{slug} when the CMS fails', () => {
     expect(stale.response.status).toBe(200);
     expect(stale.page.meta('og:title')).toBe(fresh.page.meta('og:title'));
     expect(stale.response.headers.get('cache-control')).toBe('public, max-age=1, s-maxage=1');
-    const warning = api.emulator.logs('ShareCaseStudy').map(parseLogLine).find((line) => line?.message === 'CMS request failed; serving a stale share page');
+    const warning = api.emulator.logs('ShareCaseStudy').map(parseJsonLine).find((line) => line?.message === 'CMS request failed; serving a stale share page');
     expect(warning).toMatchObject({ level: 'WARN', reason: 'status', status: 500 });
   });
 
   it('logs an error with the reason and counts the failure', async () => {
     api.contentServer!.setFault({ kind: 'garbage' });
     await sharePage(api, 'never-seen-before');
-    const lines = api.emulator.logs('ShareCaseStudy').map(parseLogLine);
+    const lines = api.emulator.logs('ShareCaseStudy').map(parseJsonLine);
     expect(lines.findLast((line) => line?.message === 'CMS request failed; no copy to serve')).toMatchObject({ level: 'ERROR', reason: 'unreadable' });
     expect(lines.some((line) => line?.CmsRequestFailed === 1)).toBe(true);
   });
@@ -289,7 +267,7 @@ describe('GET /share/casestudies/{slug} when the CMS fails', () => {
 
 describe('GET /share/casestudies/{slug} when the CMS is down', () => {
   it('answers 502 when nothing listens at the CMS address', async () => {
-    const api = await quietLocalApi();
+    const api = await startQuietLocalApi('share-page-logs');
     try {
       await api.contentServer!.close();
       const { response } = await sharePage(api, SAMPLE_SLUGS.normal);
@@ -299,11 +277,3 @@ describe('GET /share/casestudies/{slug} when the CMS is down', () => {
     }
   });
 });
-
-function parseLogLine(line: string): Record<string, unknown> | undefined {
-  try {
-    return JSON.parse(line) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}

@@ -2,7 +2,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom';
 import { SAMPLE_CONTENT, SAMPLE_DRAFT_SLUG, SAMPLE_SLUGS, type ContentSet, type ContentType, type Entry } from '../../local/content-server';
 import type { LocalApi } from '../../local/local-api';
 import { STATIC_SITE_PATHS } from '../../lambda/shared/site-pages';
-import { cmsCalls, cmsGet, SITE_URL, startContentApi } from '../support/content-api';
+import { cmsCalls, cmsGet, SITE_URL, startQuietLocalApi } from '../support/local-api';
 
 /** GET /sitemap.xml over real HTTP, checked against the sitemaps.org protocol (0.9) and the CMS's own content. */
 
@@ -70,7 +70,7 @@ describe('GET /sitemap.xml', () => {
   let text: string;
   let urls: SitemapUrl[];
   beforeAll(async () => {
-    api = await startContentApi('sitemap');
+    api = await startQuietLocalApi('content-sitemap');
     text = (await fetchSitemap(api)).text;
     urls = readSitemap(text);
   }, 60_000);
@@ -188,7 +188,7 @@ describe('GET /sitemap.xml of a larger CMS, on a site URL with an ampersand', ()
   let text: string;
   let urls: SitemapUrl[];
   beforeAll(async () => {
-    api = await startContentApi('sitemap-larger', { config: { siteUrl }, contentServer: { content: largerContent() } });
+    api = await startQuietLocalApi('content-sitemap-larger', { config: { siteUrl }, contentServer: { content: largerContent() } });
     text = (await fetchSitemap(api)).text;
     urls = readSitemap(text);
   }, 60_000);

@@ -1,60 +1,7 @@
-import { join } from 'node:path';
-import { parseFragment } from 'parse5';
-import { startLocalApi, type LocalApi, type LocalApiOptions } from '../../local/local-api';
+import type { LocalApi } from '../../local/local-api';
+import { htmlElements } from './html-document';
 
-/** Helpers of the content routes' integration tests: a quiet local API, requests, the CMS's own view, metrics. */
-
-export const SITE_URL = 'https://site.example.com';
-// Throttling has its own tests; here it would only get in the way of many requests.
-const UNTHROTTLED = { rateLimit: 100_000, burstLimit: 100_000 };
-const BUILD_ROOT = join(__dirname, '..', '..', '.build', 'emulator-test');
-
-/**
- * The local API with function logs kept out of the test output (still in `emulator.logs()`)
- * and bundles in a directory of its own, so suites and APIs started side by side never
- * overwrite each other's bundles.
- */
-export function startContentApi(name: string, options: LocalApiOptions = {}): Promise<LocalApi> {
-  return startLocalApi({
-    ...options,
-    config: { siteUrl: SITE_URL, throttle: UNTHROTTLED, ...options.config },
-    emulator: { onLog: () => undefined, buildDir: join(BUILD_ROOT, `content-${name}`), ...options.emulator },
-  });
-}
-
-/** One answer of the API, read whole. */
-export interface Fetched {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly text: string;
-  /** The body as JSON; throws when it is not. */
-  readonly json: any;
-}
-
-export async function get(api: LocalApi, path: string, headers: Record<string, string> = {}): Promise<Fetched> {
-  const response = await fetch(`${api.url}${path}`, { headers });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    get json() {
-      return JSON.parse(text);
-    },
-  };
-}
-
-/** What the CMS itself answers to `/api/<pathAndQuery>`, asked with the functions' token. */
-export async function cmsGet(api: LocalApi, pathAndQuery: string): Promise<any> {
-  const response = await fetch(`${api.contentServer!.url}/api/${pathAndQuery}`, { headers: { authorization: `Bearer ${api.cmsToken}` } });
-  if (response.status !== 200) throw new Error(`The content server answered ${response.status} to ${pathAndQuery}: ${await response.text()}`);
-  return response.json();
-}
-
-/** CMS REST calls received since the last `clearRequests()` (uploads left out). */
-export function cmsCalls(api: LocalApi) {
-  return api.contentServer!.requests.filter((request) => request.path.startsWith('/api/'));
-}
+/** Helpers of the content routes' integration tests: the functions' logs and metrics, and what answers hold. */
 
 /** One Embedded Metric Format line, as Powertools writes it. */
 export interface EmfLine {
@@ -62,7 +9,8 @@ export interface EmfLine {
   readonly [key: string]: unknown;
 }
 
-function parseJsonLine(line: string): Record<string, unknown> | undefined {
+/** A JSON log line as an object; undefined for any other line (the runtime's START, END and REPORT). */
+export function parseJsonLine(line: string): Record<string, unknown> | undefined {
   if (!line.startsWith('{')) return undefined;
   try {
     return JSON.parse(line) as Record<string, unknown>;
@@ -119,20 +67,6 @@ export function allStringsByKey(value: unknown): { key: string; value: string }[
   return found;
 }
 
-type HtmlNode = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: HtmlNode[]; content?: HtmlNode };
-
-/** The elements and attributes of an HTML fragment as a browser parses it (`innerHTML`). */
-export function htmlElements(html: string): { tag: string; attributes: Record<string, string> }[] {
-  const found: { tag: string; attributes: Record<string, string> }[] = [];
-  const visit = (node: HtmlNode) => {
-    if (!node.nodeName.startsWith('#')) found.push({ tag: node.nodeName, attributes: Object.fromEntries((node.attrs ?? []).map((attr) => [attr.name, attr.value])) });
-    node.childNodes?.forEach(visit);
-    if (node.content) visit(node.content);
-  };
-  visit(parseFragment(html) as unknown as HtmlNode);
-  return found;
-}
-
 /** What a fragment has that a page inserting it as HTML would run: scripts, frames, handlers, script URLs. */
 export function dangerousMarkup(html: string): string[] {
   return htmlElements(html).flatMap(({ tag, attributes }) => [
@@ -143,6 +77,3 @@ export function dangerousMarkup(html: string): string[] {
     ]),
   ]);
 }
-
-/** A promise that resolves after `ms`. */
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,4 @@
-import { parse } from 'parse5';
+import { parse, parseFragment } from 'parse5';
 
 type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string; content?: Node };
 
@@ -48,4 +48,16 @@ export function attribute(node: Node, name: string): string | undefined {
 function textOf(node: Node): string {
   if (node.nodeName === '#text') return node.value ?? '';
   return (node.childNodes ?? []).map(textOf).join('');
+}
+
+/** The elements and attributes of an HTML fragment as a browser parses it (`innerHTML`). */
+export function htmlElements(html: string): { tag: string; attributes: Record<string, string> }[] {
+  const found: { tag: string; attributes: Record<string, string> }[] = [];
+  const visit = (node: Node) => {
+    if (!node.nodeName.startsWith('#')) found.push({ tag: node.nodeName, attributes: Object.fromEntries((node.attrs ?? []).map((attr) => [attr.name, attr.value])) });
+    node.childNodes?.forEach(visit);
+    if (node.content) visit(node.content);
+  };
+  visit(parseFragment(html) as unknown as Node);
+  return found;
 }

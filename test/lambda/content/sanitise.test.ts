@@ -1,20 +1,6 @@
 import fc from 'fast-check';
-import { parseFragment } from 'parse5';
 import { articleHtml, isSanitisable, MAX_HTML_LENGTH, MAX_HTML_TAGS, safeJson } from '../../../lambda/content/sanitise';
-
-type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string; content?: Node };
-
-/** Every element of an HTML fragment as a browser parses it, in document order. */
-function elementsOf(html: string): Node[] {
-  const found: Node[] = [];
-  const visit = (node: Node) => {
-    if (!node.nodeName.startsWith('#')) found.push(node);
-    node.childNodes?.forEach(visit);
-    if (node.content) visit(node.content);
-  };
-  visit(parseFragment(html) as unknown as Node);
-  return found;
-}
+import { htmlElements } from '../../support/html-document';
 
 const ALLOWED_TAGS = new Set([
   'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code',
@@ -157,11 +143,11 @@ describe('articleHtml', () => {
       fc.property(hostileHtml, (input) => {
         const output = articleHtml(input);
         expect(output).not.toMatch(/<script/i);
-        for (const element of elementsOf(output)) {
-          expect(ALLOWED_TAGS).toContain(element.nodeName);
-          for (const { name, value } of element.attrs ?? []) {
+        for (const { tag, attributes } of htmlElements(output)) {
+          expect(ALLOWED_TAGS).toContain(tag);
+          for (const [name, value] of Object.entries(attributes)) {
             expect(name).not.toMatch(/^on/i);
-            expect(ALLOWED_ATTRIBUTES[element.nodeName] ?? []).toContain(name);
+            expect(ALLOWED_ATTRIBUTES[tag] ?? []).toContain(name);
             if (URL_ATTRIBUTES.has(name)) {
               expect(value.replace(/[\u0000-\u0020]/g, '')).not.toMatch(/^javascript:/i);
               expect(linkIsSafe(value)).toBe(true);
