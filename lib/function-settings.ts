@@ -30,11 +30,12 @@ export const BUNDLING = {
   banner: "import{createRequire as __cjsRequire}from'node:module';const require=__cjsRequire(import.meta.url);",
 } as const;
 
-/** The same bundling, as options of esbuild's API (what NodejsFunction runs through esbuild's CLI). */
-export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+/**
+ * The same bundling, as options of esbuild's API (what NodejsFunction runs through esbuild's CLI),
+ * for the entries and output a caller adds: `{ ...esbuildOptions(), entryPoints, outfile }`.
+ */
+export function esbuildOptions(): BuildOptions {
   return {
-    entryPoints: [entry],
-    outfile,
     bundle: true,
     platform: 'node',
     format: BUNDLING.format,

@@ -21,10 +21,9 @@ export async function bundleHandlers(
   const taskRoots = new Map(definitions.map((definition) => [definition.id, join(buildDir, definition.id)] as const));
   // The options the stack bundles each entry with, for all of them in one build: each is still its own bundle
   // (no splitting), but the shared modules are read and parsed once, several times faster than a build each.
-  const { entryPoints: _entry, outfile: _outfile, ...options } = esbuildOptions('', '');
   try {
     await build({
-      ...options,
+      ...esbuildOptions(),
       entryPoints: Object.fromEntries(definitions.map((definition) => [`${definition.id}/index`, resolve(repoRoot, definition.entry)])),
       outdir: buildDir,
       outExtension: { '.js': '.mjs' },
@@ -42,7 +41,7 @@ export async function bundleHandlers(
 async function bundleOne(definition: FunctionDefinition, taskRoot: string, repoRoot: string, kind: FunctionKind): Promise<void> {
   const entry = resolve(repoRoot, definition.entry);
   try {
-    await build({ ...esbuildOptions(entry, join(taskRoot, 'index.mjs')), absWorkingDir: repoRoot, logLevel: 'silent' });
+    await build({ ...esbuildOptions(), entryPoints: [entry], outfile: join(taskRoot, 'index.mjs'), absWorkingDir: repoRoot, logLevel: 'silent' });
   } catch (error) {
     throw new BundleError(definition.id, definition.entry, describeFailure(error), { cause: error, kind });
   }
